@@ -1,0 +1,72 @@
+"""The root command: registers the command groups and turns problems into one plain line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from upward import __version__
+from upward.cli import capture, data, demo, evidence, onboarding, serve
+from upward.cli.common import set_overrides
+from upward.model import UpwardError
+
+
+class UpwardGroup(TyperGroup):
+    """Every UpwardError, wherever it is raised, ends as one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UpwardError as error:
+            typer.echo(f"upward: {error}", err=True)
+            raise typer.Exit(2) from None
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # keep the order commands were added in: most used first
+
+
+app = typer.Typer(
+    cls=UpwardGroup,
+    help="Upward turns your everyday work into a promotion. Start with `upward init`, then `upward log`.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"upward {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    home: Annotated[
+        Path | None, typer.Option(help="Folder for Upward's data (default: your data folder; env UPWARD_HOME).")
+    ] = None,
+    database_url: Annotated[
+        str | None, typer.Option(help="Database to use instead of the SQLite file (env UPWARD_DATABASE_URL).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and stop.")
+    ] = False,
+) -> None:
+    set_overrides(home=home, database_url=database_url)
+
+
+onboarding.register(app)
+capture.register(app)
+app.add_typer(evidence.app, name="evidence")
+data.register(app)
+demo.register(app)
+serve.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,30 @@
+"""What every command shares: the data context, the console and parsing of typed values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from upward.services import Context, open_context
+from upward.settings import load_settings
+
+console = Console(highlight=False)
+_overrides: dict[str, Any] = {}
+
+
+def set_overrides(*, home: Path | None, database_url: str | None) -> None:
+    _overrides.clear()
+    if home is not None:
+        _overrides["home"] = home
+    if database_url is not None:
+        _overrides["database_url"] = database_url
+
+
+def context() -> Context:
+    return open_context(load_settings(**_overrides))
+
+
+def day_label(value: Any) -> str:
+    return f"{value:%a %d %b %Y}"

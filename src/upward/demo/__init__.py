@@ -1,0 +1,1 @@
+"""The demo persona a newcomer explores Upward with."""

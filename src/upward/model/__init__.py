@@ -1,0 +1,33 @@
+"""Domain types and pure rules. Standard library only; no I/O."""
+
+from upward.model.errors import InputError, NotFound, UpwardError
+from upward.model.evidence import (
+    Evidence,
+    EvidenceDraft,
+    EvidenceFilter,
+    EvidencePatch,
+    Kind,
+    Metric,
+    Page,
+)
+from upward.model.evidence import KIND_DESCRIPTIONS
+from upward.model.people import Person, PersonDraft, PromotionRole
+from upward.model.profile import Profile
+
+__all__ = [
+    "Evidence",
+    "EvidenceDraft",
+    "EvidenceFilter",
+    "EvidencePatch",
+    "KIND_DESCRIPTIONS",
+    "InputError",
+    "Kind",
+    "Metric",
+    "NotFound",
+    "Page",
+    "Person",
+    "PersonDraft",
+    "Profile",
+    "PromotionRole",
+    "UpwardError",
+]

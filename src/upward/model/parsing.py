@@ -1,0 +1,69 @@
+"""Parsing what people type: dates, lists, text. Each failure names the field and the fix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+
+from upward.model.errors import InputError
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def parse_day(value: str, field: str = "date", *, today: date | None = None) -> date:
+    """A calendar day: `2026-11-02`, `today` or `yesterday`."""
+    text = value.strip().lower()
+    today = today or date.today()
+    if text == "today":
+        return today
+    if text == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(field, f"'{value}' is not a date; use YYYY-MM-DD, for example 2026-11-02") from None
+
+
+def parse_when(value: str, field: str = "date", *, today: date | None = None) -> datetime:
+    """A moment: a day (noon is assumed, so the day never shifts), or a day and a time."""
+    text = value.strip()
+    if "T" in text or " " in text.strip():
+        try:
+            return datetime.fromisoformat(text).replace(tzinfo=None)
+        except ValueError:
+            raise InputError(
+                field, f"'{value}' is not a date and time; use YYYY-MM-DD or YYYY-MM-DD HH:MM"
+            ) from None
+    return datetime.combine(parse_day(text, field, today=today), time(12, 0))
+
+
+def clean_text(value: str | None, field: str, *, required: bool = False, limit: int = 200) -> str:
+    text = " ".join((value or "").split())
+    if required and not text:
+        raise InputError(field, "can't be empty; write a few words")
+    if len(text) > limit:
+        raise InputError(field, f"has {len(text)} characters; keep it under {limit}")
+    return text
+
+
+def clean_list(values: Iterable[str], *, lower: bool = False) -> list[str]:
+    """Split comma-separated entries, trim them and drop repeats, keeping the order given."""
+    seen: dict[str, None] = {}
+    for value in values:
+        for part in value.split(","):
+            item = " ".join(part.split())
+            if lower:
+                item = item.lower()
+            if item:
+                seen.setdefault(item, None)
+    return list(seen)
+
+
+def clean_email(value: str | None, field: str) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not _EMAIL.match(text):
+        raise InputError(field, f"'{text}' is not an email address; it should look like name@example.com")
+    return text.lower()

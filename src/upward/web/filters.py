@@ -1,0 +1,42 @@
+"""The evidence filters as query parameters, shared by the page and its JSON twin."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from pydantic import BaseModel, Field
+
+from upward.model import EvidenceFilter, Kind
+from upward.model.parsing import parse_day
+
+
+class EvidenceQuery(BaseModel):
+    q: str | None = Field(default=None, description="Words to search for (full-text, prefixes match)")
+    date_from: str | None = Field(default=None, alias="from", description="YYYY-MM-DD")
+    date_to: str | None = Field(default=None, alias="to", description="YYYY-MM-DD")
+    kind: str | None = None
+    source: str | None = None
+    team: str | None = None
+    project: str | None = None
+    page: int = Field(default=1, ge=1)
+    per_page: int = Field(default=25, ge=1, le=500)
+
+    model_config = {"populate_by_name": True}
+
+    def to_filter(self) -> EvidenceFilter:
+        return EvidenceFilter(
+            date_from=parse_day(self.date_from, "from") if self.date_from else None,
+            date_to=parse_day(self.date_to, "to") if self.date_to else None,
+            kind=Kind.parse(self.kind) if self.kind else None,
+            source=self.source,
+            team=self.team,
+            project=self.project,
+            text=self.q,
+            page=self.page,
+            per_page=self.per_page,
+        ).validated()
+
+    def query_string(self, **changes: object) -> str:
+        """The same filters as a URL query, with `changes` applied (for paging links)."""
+        values = self.model_dump(by_alias=True) | changes
+        return urlencode({k: v for k, v in values.items() if v not in (None, "")})
