@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -18,14 +17,14 @@ from upward.model import UpwardError
 class UpwardGroup(TyperGroup):
     """Every UpwardError, wherever it is raised, ends as one line on stderr and exit code 2."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # ctx: the click context typer passes (its vendored click)
         try:
             return super().invoke(ctx)
         except UpwardError as error:
             typer.echo(f"upward: {error}", err=True)
             raise typer.Exit(2) from None
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # keep the order commands were added in: most used first
 
 

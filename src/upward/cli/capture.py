@@ -11,7 +11,9 @@ from upward.model import Evidence
 from upward.model.forms import draft_from_fields
 from upward.services import evidence as evidence_service
 
-DateOption = Annotated[str | None, typer.Option("--date", help="When: YYYY-MM-DD, 'today' or 'yesterday' (default: now).")]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="When: YYYY-MM-DD, 'today' or 'yesterday' (default: now).")
+]
 MinutesOption = Annotated[int | None, typer.Option(help="Time it took, in minutes.")]
 ProjectOption = Annotated[str | None, typer.Option(help="The project it belongs to.")]
 BodyOption = Annotated[str, typer.Option(help="More detail, if you want it.")]
@@ -24,7 +26,9 @@ def register(app: typer.Typer) -> None:
 
 def log(
     text: Annotated[str, typer.Argument(help="What you did, in a line.")],
-    kind: Annotated[str, typer.Option(help="What sort of work: delivery, incident, review, mentoring, ...")] = "delivery",
+    kind: Annotated[
+        str, typer.Option(help="What sort of work: delivery, incident, review, mentoring, ...")
+    ] = "delivery",
     teams: Annotated[str, typer.Option(help="Teams it touched, comma-separated.")] = "",
     minutes: MinutesOption = None,
     project: ProjectOption = None,

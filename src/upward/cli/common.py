@@ -10,7 +10,7 @@ from rich.console import Console
 from upward.services import Context, open_context
 from upward.settings import load_settings
 
-console = Console(highlight=False)
+console = Console(highlight=False, soft_wrap=True)
 _overrides: dict[str, Any] = {}
 
 

@@ -10,7 +10,7 @@ import typer
 
 from upward.cli.common import console, context
 from upward.model import InputError, Profile
-from upward.model.profile import PROFILE_CHECKS
+from upward.model.profile import PROFILE_CHECKS, cross_check
 from upward.services import profile as profile_service
 
 
@@ -36,6 +36,7 @@ QUESTIONS = (
     Question("skip_level_email", "Your skip-level's email (optional)", optional=True),
     Question("plan_start", "When does your 12-month plan start? (YYYY-MM-DD)"),
 )
+
 
 def register(app: typer.Typer) -> None:
     app.command("init")(init)
@@ -64,7 +65,9 @@ def init(
     known = profile_service.get_profile(ctx)
     # Prompt only when a required answer is missing; a script that gave them all is never asked.
     quiet = no_input or all(given[q.field] is not None or q.optional or _default(q, known) for q in QUESTIONS)
-    answers = {q.field: _answer(q, given[q.field], _default(q, known), quiet) for q in QUESTIONS}
+    answers: dict[str, Any] = {}
+    for question in QUESTIONS:
+        answers[question.field] = _answer(question, given[question.field], _default(question, known), quiet, answers)
     saved = profile_service.save_profile(ctx, Profile(**answers))
     console.print(
         f"Welcome, {saved.name}. Your plan from {saved.current_level} to {saved.target_level} "
@@ -80,9 +83,9 @@ def _default(question: Question, known: Profile | None) -> str | None:
     return date.today().isoformat() if question.field == "plan_start" else None
 
 
-def _answer(question: Question, given: str | None, default: str | None, no_input: bool) -> Any:
+def _answer(question: Question, given: str | None, default: str | None, no_input: bool, earlier: dict[str, Any]) -> Any:
     if given is not None:
-        return question.check(given)
+        return question.check(given)  # flags are checked together once all are in
     if no_input:
         if question.optional or default is not None:
             return question.check(default or "")
@@ -91,6 +94,8 @@ def _answer(question: Question, given: str | None, default: str | None, no_input
     while True:
         value = typer.prompt(question.prompt, default=default or ("" if question.optional else None), show_default=True)
         try:
-            return question.check(value)
+            answer = question.check(value)
+            cross_check(question.field, answer, earlier)
+            return answer
         except InputError as error:
             console.print(f"[red]{error.problem}[/red]")

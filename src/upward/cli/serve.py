@@ -14,7 +14,9 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    host: Annotated[str | None, typer.Option(help="Address to listen on (default 127.0.0.1: only this computer).")] = None,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on (default 127.0.0.1: only this computer).")
+    ] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on (default 8000).")] = None,
 ) -> None:
     """Start the web app on this computer."""

@@ -2,6 +2,7 @@
 
 from upward.model.errors import InputError, NotFound, UpwardError
 from upward.model.evidence import (
+    KIND_DESCRIPTIONS,
     Evidence,
     EvidenceDraft,
     EvidenceFilter,
@@ -10,16 +11,15 @@ from upward.model.evidence import (
     Metric,
     Page,
 )
-from upward.model.evidence import KIND_DESCRIPTIONS
 from upward.model.people import Person, PersonDraft, PromotionRole
 from upward.model.profile import Profile
 
 __all__ = [
+    "KIND_DESCRIPTIONS",
     "Evidence",
     "EvidenceDraft",
     "EvidenceFilter",
     "EvidencePatch",
-    "KIND_DESCRIPTIONS",
     "InputError",
     "Kind",
     "Metric",

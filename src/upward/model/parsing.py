@@ -32,9 +32,7 @@ def parse_when(value: str, field: str = "date", *, today: date | None = None) ->
         try:
             return datetime.fromisoformat(text).replace(tzinfo=None)
         except ValueError:
-            raise InputError(
-                field, f"'{value}' is not a date and time; use YYYY-MM-DD or YYYY-MM-DD HH:MM"
-            ) from None
+            raise InputError(field, f"'{value}' is not a date and time; use YYYY-MM-DD or YYYY-MM-DD HH:MM") from None
     return datetime.combine(parse_day(text, field, today=today), time(12, 0))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -38,13 +38,19 @@ class Profile:
             manager_email=clean_email(self.manager_email, "manager email"),
             skip_level_email=clean_email(self.skip_level_email, "skip-level email"),
         )
-        if cleaned.current_level.lower() == cleaned.target_level.lower():
-            raise InputError("target level", "matches your current level; name the level you are aiming for")
-        if cleaned.manager_name.lower() == cleaned.skip_level_name.lower():
-            raise InputError(
-                "skip-level manager", "names your manager again; name your manager's manager"
-            )
+        answers = asdict(cleaned)
+        for field_name in ("target_level", "skip_level_name"):
+            cross_check(field_name, answers[field_name], answers)
         return cleaned
+
+
+def cross_check(field_name: str, value: object, earlier: Mapping[str, Any]) -> None:
+    """The checks that compare two answers, run as soon as the second one is given."""
+    same = str(value).strip().lower()
+    if field_name == "target_level" and same == str(earlier.get("current_level", "")).strip().lower():
+        raise InputError("target level", "matches your current level; name the level you are aiming for")
+    if field_name == "skip_level_name" and same == str(earlier.get("manager_name", "")).strip().lower():
+        raise InputError("skip-level manager", "names your manager again; name your manager's manager")
 
 
 def _required(label: str, limit: int = 120) -> Callable[[str], str]:

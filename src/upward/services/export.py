@@ -101,7 +101,7 @@ def _markdown(items: Iterator[Evidence], out: IO[str]) -> int:
             out.write(f" ({details})\n" if details else "\n")
             written += 1
     if not written:
-        out.write("\nNothing recorded yet. Start with `upward log \"what you did\"`.\n")
+        out.write('\nNothing recorded yet. Start with `upward log "what you did"`.\n')
     return written
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from datetime import datetime, time
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 from upward.model import Evidence, EvidenceDraft, EvidenceFilter, Kind, Metric, Page
 from upward.store.tables import evidence
@@ -34,7 +35,7 @@ def draft_values(draft: EvidenceDraft) -> dict[str, Any]:
     }
 
 
-def from_row(row: Mapping[str, Any]) -> Evidence:
+def from_row(row: sa.RowMapping) -> Evidence:
     return Evidence(
         id=row["id"],
         owner_id=row["owner_id"],
@@ -99,9 +100,7 @@ def update(conn: sa.Connection, owner_id: int, evidence_id: int, draft: Evidence
 
 
 def delete(conn: sa.Connection, owner_id: int, evidence_id: int) -> bool:
-    result = conn.execute(
-        sa.delete(evidence).where(evidence.c.owner_id == owner_id, evidence.c.id == evidence_id)
-    )
+    result = conn.execute(sa.delete(evidence).where(evidence.c.owner_id == owner_id, evidence.c.id == evidence_id))
     return result.rowcount > 0
 
 
@@ -167,7 +166,7 @@ def _conditions(owner_id: int, wanted: EvidenceFilter, dialect: str) -> list[Any
 
 def _has_team(dialect: str, team: str) -> Any:
     if dialect == "postgresql":
-        return evidence.c.teams.contains([team])
+        return sa.type_coerce(evidence.c.teams, postgresql.JSONB).contains([team])
     each = sa.func.json_each(evidence.c.teams).table_valued("value")
     return sa.exists(sa.select(1).select_from(each).where(each.c.value == team))
 
@@ -184,7 +183,7 @@ def _search(base: sa.Select[Any], dialect: str, text: str) -> tuple[sa.Select[An
         return base.where(sa.false()), evidence.c.id
     if dialect == "postgresql":
         query = sa.func.to_tsquery("english", " & ".join(f"{term}:*" for term in terms))
-        vector = sa.literal_column("evidence.search")
+        vector: sa.ColumnElement[Any] = sa.literal_column("evidence.search")
         return base.where(vector.op("@@")(query)), sa.func.ts_rank(vector, query).desc()
     match = " ".join(f'"{term}"*' for term in terms)
     joined = base.join(_fts, _fts.c.rowid == evidence.c.id).where(sa.literal_column("evidence_fts").op("MATCH")(match))

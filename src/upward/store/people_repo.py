@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -14,7 +13,7 @@ from upward.model.people import Awareness
 from upward.store.tables import people
 
 
-def from_row(row: Mapping[str, Any]) -> Person:
+def from_row(row: sa.RowMapping) -> Person:
     fields = {k: v for k, v in row.items() if k != "created_at"}
     fields["role"] = PromotionRole(fields["role"])
     fields["awareness"] = Awareness(fields["awareness"])

@@ -135,12 +135,14 @@ def _postgres_search() -> None:
 
 
 def _sqlite_search() -> None:
+    # No stemmer: search matches words by prefix ("deploy" finds "deployment"), and a stemmer
+    # would store "deploy" as "deploi" and break exactly that.
     columns = ", ".join(FTS_COLUMNS)
     new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
     old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
     op.execute(
         f"CREATE VIRTUAL TABLE evidence_fts USING fts5({columns}, content='evidence', content_rowid='id', "
-        "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')"
+        "tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
     )
     insert = f"INSERT INTO evidence_fts(rowid, {columns}) VALUES (new.id, {new});"
     delete = f"INSERT INTO evidence_fts(evidence_fts, rowid, {columns}) VALUES ('delete', old.id, {old});"
