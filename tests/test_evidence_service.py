@@ -118,7 +118,9 @@ def test_edit_changes_only_the_named_fields(filled: Context) -> None:
     item = evidence_service.listing(filled, EvidenceFilter(project="checkout")).items[0]
     changed = evidence_service.edit(filled, item.id, EvidencePatch(kind=Kind.STRATEGY, minutes=30))
     assert changed.kind is Kind.STRATEGY and changed.minutes == 30
-    assert replace(changed, kind=item.kind, minutes=item.minutes, updated_at=item.updated_at) == item
+    assert item.edited_at is None and changed.edited_at is not None
+    unchanged = replace(changed, kind=item.kind, minutes=item.minutes, updated_at=item.updated_at, edited_at=None)
+    assert unchanged == item
 
 
 def test_facets_offer_the_values_in_use(filled: Context) -> None:

@@ -67,3 +67,47 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path) -> None:  # type: i
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
     engine.dispose()
+
+
+def test_an_old_database_full_of_data_upgrades_without_losing_a_row(database_url: str) -> None:
+    from datetime import date
+
+    from upward.demo.persona import build_demo
+    from upward.model import EvidenceFilter
+    from upward.store import evidence_repo, people_repo, profile_repo
+
+    engine = make_engine(database_url)
+    migrate(engine, "0001")
+    demo = build_demo(date(2026, 11, 23))
+    with engine.begin() as conn:
+        owner = profile_repo.ensure_account(conn)
+        profile_repo.save_profile(conn, owner, demo.profile)
+        for person in demo.people:
+            people_repo.upsert_by_name(conn, owner, person)
+        for draft in demo.evidence:
+            evidence_repo.add(conn, owner, draft)
+    old_columns = [c.name for c in metadata.tables["evidence"].columns if c.name != "edited_at"]
+
+    def snapshot() -> dict[str, list[tuple[object, ...]]]:
+        with engine.connect() as conn:
+            return {
+                table.name: [
+                    tuple(row)
+                    for row in conn.execute(
+                        sa.select(
+                            *(table.c[n] for n in (old_columns if table.name == "evidence" else table.c.keys()))
+                        ).order_by(*table.primary_key.columns)
+                    )
+                ]
+                for table in metadata.sorted_tables
+            }
+
+    before = snapshot()
+    migrate(engine)
+    assert snapshot() == before
+    with engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        assert conn.execute(sa.text("SELECT count(*) FROM evidence WHERE edited_at IS NOT NULL")).scalar() == 0
+        found = evidence_repo.listing(conn, owner, EvidenceFilter(text="deploy"))
+    assert found.total > 10, "full-text search still works after the upgrade"
+    engine.dispose()

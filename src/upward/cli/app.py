@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from upward import __version__
-from upward.cli import capture, data, demo, evidence, onboarding, serve
+from upward.cli import capture, data, demo, evidence, imports, onboarding, serve
 from upward.cli.common import set_overrides
 from upward.model import UpwardError
 
@@ -62,6 +62,7 @@ def root(
 onboarding.register(app)
 capture.register(app)
 app.add_typer(evidence.app, name="evidence")
+imports.register(app)
 data.register(app)
 demo.register(app)
 serve.register(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,8 @@ from rich.console import Console
 from upward.services import Context, open_context
 from upward.settings import load_settings
 
-console = Console(highlight=False, soft_wrap=True)
+#: Lines are never wrapped; tables fit the terminal, or 160 columns when the output goes to a file or a pipe.
+console = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 _overrides: dict[str, Any] = {}
 
 

@@ -18,5 +18,5 @@ class InputError(UpwardError):
         super().__init__(f"{prefix}{field}: {problem}")
 
 
-class NotFound(UpwardError):  # noqa: N818 - reads as plain words where it is raised
+class NotFound(UpwardError):
     """The thing asked for does not exist (or belongs to someone else)."""

@@ -145,6 +145,7 @@ class Evidence(EvidenceDraft):
     import_run_id: int | None = None
     created_at: datetime = field(default_factory=datetime.now)
     updated_at: datetime = field(default_factory=datetime.now)
+    edited_at: datetime | None = None  # when the person last corrected it; imports then leave it alone
 
     @property
     def day(self) -> date:

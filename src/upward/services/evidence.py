@@ -37,7 +37,7 @@ def edit(ctx: Context, evidence_id: int, patch: EvidencePatch) -> Evidence:
     with ctx.transaction() as conn:
         item = _get(conn, ctx, evidence_id)
         changed = patch.apply(item)
-        evidence_repo.update(conn, ctx.owner_id, evidence_id, changed)
+        evidence_repo.update(conn, ctx.owner_id, evidence_id, changed, by_person=True)
         return _get(conn, ctx, evidence_id)
 
 

@@ -56,6 +56,7 @@ def from_row(row: sa.RowMapping) -> Evidence:
         import_run_id=row["import_run_id"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        edited_at=row["edited_at"],
     )
 
 
@@ -90,8 +91,14 @@ def get(conn: sa.Connection, owner_id: int, evidence_id: int) -> Evidence | None
     return from_row(row) if row else None
 
 
-def update(conn: sa.Connection, owner_id: int, evidence_id: int, draft: EvidenceDraft) -> None:
-    values = draft_values(draft) | {"updated_at": datetime.now().replace(microsecond=0)}
+def update(
+    conn: sa.Connection, owner_id: int, evidence_id: int, draft: EvidenceDraft, *, by_person: bool = False
+) -> None:
+    """Store new values; `by_person` marks a correction, which later imports will not overwrite."""
+    now = datetime.now().replace(microsecond=0)
+    values = draft_values(draft) | {"updated_at": now}
+    if by_person:
+        values["edited_at"] = now
     for unchanged in ("source", "source_id"):
         values.pop(unchanged)
     conn.execute(

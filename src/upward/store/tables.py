@@ -99,6 +99,7 @@ evidence = sa.Table(
     sa.Column("import_run_id", sa.Integer, sa.ForeignKey("import_runs.id", ondelete="SET NULL")),
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Column("edited_at", sa.DateTime),  # when the person last corrected it (migration 0002)
     sa.UniqueConstraint("owner_id", "source", "source_id"),
     sa.Index(None, "owner_id", "occurred_at"),
     sa.Index(None, "owner_id", "kind", "occurred_at"),

@@ -10,6 +10,6 @@ connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - Upward always passes its own connection
     raise RuntimeError("Upward runs its migrations through upward.store.migrate()")
 
-context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+context.configure(connection=connection, target_metadata=metadata)
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,99 @@
+"""Running an import: one transaction, idempotent, listed afterwards and undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from upward.importers import ImportRequest, Progress, get_importer
+from upward.importers.base import NoProgress
+from upward.model import EvidenceDraft, InputError, NotFound
+from upward.model.imports import Ignored, ImportProblem, ImportRun, ImportSummary
+from upward.services.context import Context
+from upward.store import evidence_repo, imports_repo, people_repo, profile_repo
+
+
+def run_import(
+    ctx: Context,
+    source: str,
+    paths: Iterable[Path | str],
+    options: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> ImportRun:
+    """Read `paths` with the named importer and store what is new. All of it lands, or none of it."""
+    importer = get_importer(source)
+    files = tuple(Path(p).expanduser() for p in paths)
+    if not files:
+        raise ImportProblem(source, "name at least one file or folder to import")
+    for path in files:
+        if not path.exists():
+            raise ImportProblem(path, "there is nothing here; check the path")
+    options = options or {}
+    with ctx.transaction() as conn:
+        request = ImportRequest(
+            paths=files,
+            options=options,
+            profile=profile_repo.get_profile(conn, ctx.owner_id),
+            people=tuple(people_repo.list_people(conn, ctx.owner_id)),
+            state=imports_repo.last_state(conn, ctx.owner_id, source),
+            progress=progress or NoProgress(),
+        )
+        params = {"paths": [str(p.resolve()) for p in files], "options": _plain(options)}
+        run_id = imports_repo.start(conn, ctx.owner_id, source, params)
+        summary = ImportSummary()
+        for record in importer.read(request):
+            if isinstance(record, Ignored):
+                summary.ignored[record.reason] += 1
+            else:
+                _store(conn, ctx.owner_id, run_id, _checked(record, source), summary)
+        imports_repo.finish(conn, run_id, summary.as_dict() | {"state": request.state})
+        return imports_repo.get(conn, ctx.owner_id, run_id)  # type: ignore[return-value]
+
+
+def _checked(draft: EvidenceDraft, source: str) -> EvidenceDraft:
+    if not draft.source_id:
+        raise ImportProblem(source, f"the {source} importer gave an item without an id: '{draft.title}'")
+    try:
+        return replace(draft, source=draft.source or source).validated()
+    except InputError as error:
+        raise ImportProblem(draft.source_id, error.problem, field=error.field) from None
+
+
+def _store(conn: sa.Connection, owner_id: int, run_id: int, draft: EvidenceDraft, summary: ImportSummary) -> None:
+    assert draft.source_id is not None
+    existing = evidence_repo.find_by_source(conn, owner_id, draft.source, draft.source_id)
+    if existing is None:
+        evidence_repo.add(conn, owner_id, draft, import_run_id=run_id)
+        summary.added += 1
+    elif evidence_repo.draft_values(existing) == evidence_repo.draft_values(draft):
+        summary.unchanged += 1
+    elif existing.edited_at is not None:
+        summary.kept_your_edits += 1
+    else:
+        evidence_repo.update(conn, owner_id, existing.id, draft)
+        summary.updated += 1
+
+
+def _plain(options: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: [str(v) for v in value] if isinstance(value, list | tuple) else value for key, value in options.items()
+    }
+
+
+def list_runs(ctx: Context) -> list[ImportRun]:
+    with ctx.transaction() as conn:
+        return imports_repo.list_runs(conn, ctx.owner_id)
+
+
+def undo(ctx: Context, run_id: int) -> ImportRun:
+    """Remove exactly what run `run_id` added (items it only updated stay, as they were added earlier)."""
+    with ctx.transaction() as conn:
+        run = imports_repo.get(conn, ctx.owner_id, run_id)
+        if run is None:
+            raise NotFound(f"There is no import {run_id}. `upward imports list` shows them.")
+        imports_repo.delete_run(conn, ctx.owner_id, run_id)
+        return run

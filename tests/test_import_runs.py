@@ -1,0 +1,164 @@
+"""Every import: one transaction, idempotent, listed, undoable; the generic CSV template importer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from conftest import Cli
+from importing import import_is_all_or_nothing, mutated, row_counts
+from upward.importers import all_importers, get_importer
+from upward.model import EvidenceDraft, EvidenceFilter, EvidencePatch, Kind, UpwardError
+from upward.model.imports import ImportProblem
+from upward.services import Context
+from upward.services import evidence as evidence_service
+from upward.services.imports import list_runs, run_import, undo
+
+SHEET = "\n".join(
+    [
+        "date,text,kind,from,teams,minutes,metrics,project,tags,details",
+        "2026-10-01,Ran the brand workshop,presentation,,marketing;sales,120,attendees: 12 -> 40,rebrand,workshop,"
+        + '"Notes, with a comma"',
+        "2026-10-03,Helped sales with the pitch deck,,Lee,sales,45,,,,",
+        "2026-10-07,Wrote the campaign brief,documentation,,marketing,90,,rebrand,,",
+        "",
+    ]
+)
+
+
+def write(tmp_path: Path, text: str, name: str = "work.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def titles(ctx: Context) -> list[str]:
+    return sorted(item.title for item in evidence_service.listing(ctx, EvidenceFilter(per_page=500)).items)
+
+
+def test_a_spreadsheet_becomes_evidence_with_every_column(ctx: Context, tmp_path: Path) -> None:
+    run = run_import(ctx, "csv", [write(tmp_path, SHEET)])
+    assert (run.summary.added, run.items) == (3, 3)
+    workshop = evidence_service.listing(ctx, EvidenceFilter(text="workshop")).items[0]
+    assert (workshop.kind, workshop.teams, workshop.minutes, workshop.project) == (
+        Kind.PRESENTATION, ("marketing", "sales"), 120, "rebrand"
+    )  # fmt: skip
+    assert str(workshop.metrics[0]) == "attendees: 12 -> 40" and workshop.body == "Notes, with a comma"
+    assert workshop.source == "csv" and workshop.import_run_id == run.id
+    assert workshop.occurred_at == datetime(2026, 10, 1, 12)
+    deck = evidence_service.listing(ctx, EvidenceFilter(text="deck")).items[0]
+    assert (deck.kind, deck.requester) == (Kind.REQUEST, "Lee")
+
+
+def test_importing_again_adds_nothing_and_a_newer_export_adds_only_what_is_new(ctx: Context, tmp_path: Path) -> None:
+    run_import(ctx, "csv", [write(tmp_path, SHEET)])
+    again = run_import(ctx, "csv", [write(tmp_path, SHEET)])
+    assert (again.summary.added, again.summary.unchanged, again.items) == (0, 3, 0)
+    newer = SHEET + "2026-10-09,Presented results to the leadership team,presentation,,leadership,30,,,,\n"
+    third = run_import(ctx, "csv", [write(tmp_path, newer, "newer.csv")])
+    assert (third.summary.added, third.summary.unchanged) == (1, 3)
+    assert len(titles(ctx)) == 4
+
+
+def test_a_changed_row_is_updated_but_a_persons_edit_is_kept(ctx: Context, tmp_path: Path) -> None:
+    with_ids = "id,date,text,minutes\nw1,2026-10-01,Brand workshop,60\nw2,2026-10-02,Campaign brief,30\n"
+    run_import(ctx, "csv", [write(tmp_path, with_ids)])
+    brief = evidence_service.listing(ctx, EvidenceFilter(text="brief")).items[0]
+    evidence_service.edit(ctx, brief.id, EvidencePatch(kind=Kind.STRATEGY))
+    changed = with_ids.replace(",60", ",90").replace(",30", ",45")
+    run = run_import(ctx, "csv", [write(tmp_path, changed)])
+    assert (run.summary.updated, run.summary.kept_your_edits) == (1, 1)
+    assert evidence_service.listing(ctx, EvidenceFilter(text="workshop")).items[0].minutes == 90
+    kept = evidence_service.get(ctx, brief.id)
+    assert (kept.kind, kept.minutes) == (Kind.STRATEGY, 30)
+
+
+def test_undo_removes_exactly_what_the_run_added(ctx: Context, tmp_path: Path) -> None:
+    evidence_service.log(ctx, EvidenceDraft(title="Logged by hand", occurred_at=datetime(2026, 10, 2)))
+    first = run_import(ctx, "csv", [write(tmp_path, SHEET)])
+    newer = SHEET + "2026-10-09,Presented to leadership,presentation,,,,,,,\n"
+    second = run_import(ctx, "csv", [write(tmp_path, newer, "newer.csv")])
+    assert [run.id for run in list_runs(ctx)] == [second.id, first.id]
+    undone = undo(ctx, second.id)
+    assert undone.items == 1
+    assert "Presented to leadership" not in titles(ctx) and len(titles(ctx)) == 4
+    undo(ctx, first.id)
+    assert titles(ctx) == ["Logged by hand"]
+    assert list_runs(ctx) == []
+    with pytest.raises(UpwardError, match="There is no import"):
+        undo(ctx, first.id)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty"),
+        ("date,text,mood\n2026-01-01,x,happy\n", "line 1, field 'mood': 'mood' is not a column Upward knows"),
+        ("date,kind\n2026-01-01,delivery\n", "line 1: the first row needs a 'text' column"),
+        ('date,text\n2026-01-01,"broken quote\n2026-01-02,fine\n', "not readable CSV"),
+        ("date,text\n2026-01-01,fine\n2026-02-30,bad day\n", "line 3, field 'date': '2026-02-30' is not a date"),
+        ("date,text\n2026-01-01,fine\n,no date\n", "line 3, field 'date': is empty"),
+        ("date,text,minutes\n2026-01-01,fine,lots\n", "line 2, field 'minutes': 'lots' is not a number"),
+        ("date,text,kind\n2026-01-01,fine,heroics\n", "line 2, field 'kind': 'heroics' is not a kind"),
+        ("date,text\n2026-01-01,fine,extra\n", "line 2: has 3 cells, the header has 2"),
+    ],
+)
+def test_a_bad_file_is_named_explained_and_nothing_is_written(
+    ctx: Context, tmp_path: Path, content: str, message: str
+) -> None:
+    path = write(tmp_path, content)
+    with pytest.raises(ImportProblem) as caught:
+        run_import(ctx, "csv", [path])
+    assert str(caught.value).startswith(str(path))
+    assert message in str(caught.value)
+    assert row_counts(ctx) == (0, 0)
+
+
+def test_the_wrong_kind_of_file_is_refused(ctx: Context, tmp_path: Path) -> None:
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ImportProblem, match="not a text file"):
+        run_import(ctx, "csv", [binary])
+    with pytest.raises(ImportProblem, match="there is nothing here"):
+        run_import(ctx, "csv", [tmp_path / "missing.csv"])
+    with pytest.raises(UpwardError, match="no importer called 'myspace'"):
+        run_import(ctx, "myspace", [binary])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=mutated(SHEET.encode()))
+def test_a_damaged_spreadsheet_never_half_imports(ctx: Context, tmp_path: Path, content: bytes) -> None:
+    import_is_all_or_nothing(ctx, "csv", tmp_path / "damaged.csv", content)
+
+
+def test_the_cli_imports_lists_and_undoes(cli: Cli, tmp_path: Path) -> None:
+    path = write(tmp_path, SHEET)
+    result = cli("import", "csv", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Import 1 (csv): 3 added; 0 updated; 0 already there." in result.output
+    assert "0 added; 0 updated; 3 already there" in cli("import", "csv", str(path)).output
+    listing = cli("imports", "list").output
+    assert "csv" in listing and str(path) in listing
+    assert "removed 3 items" in cli("imports", "undo", "1").output
+    assert "Nothing matches" in cli("evidence", "list").output
+
+
+def test_the_cli_reports_a_bad_file_in_one_line(cli: Cli, tmp_path: Path) -> None:
+    path = write(tmp_path, "date,text\n2026-13-01,bad\n")
+    result = cli("import", "csv", str(path))
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip()
+        == f"upward: {path}, line 2, field 'date': '2026-13-01' is not a date; use YYYY-MM-DD, for example 2026-11-02"
+    )
+
+
+def test_every_importer_declares_what_the_surfaces_need() -> None:
+    for importer in all_importers():
+        assert importer.name and importer.label and importer.paths_help
+        assert get_importer(importer.name) is importer
+        for option in importer.options:
+            assert option.name.isidentifier() and option.help
