@@ -1,15 +1,20 @@
-"""The importers Upward knows, by name: its own, and any a package adds through entry points."""
+"""The importers Upward knows, by name: its own, and any a package adds through entry points.
+
+Every module in this package (other than the helpers named below) is an importer and defines `IMPORTER`.
+"""
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 from importlib.metadata import entry_points
 
+import upward.importers
 from upward.importers.base import Importer
 from upward.model import UpwardError
 
-#: Upward's own importers: name -> module that defines `IMPORTER`.
-BUILTIN = {"csv": "upward.importers.csv_template"}
+#: Modules of this package that are helpers, not importers.
+NOT_IMPORTERS = frozenset({"base", "registry", "files"})
 
 _registry: dict[str, Importer] = {}
 _loaded = False
@@ -25,8 +30,10 @@ def _load() -> None:
     if _loaded:
         return
     _loaded = True
-    for module in BUILTIN.values():
-        builtin: Importer = import_module(module).IMPORTER
+    for module in pkgutil.iter_modules(upward.importers.__path__):
+        if module.name in NOT_IMPORTERS or module.name.startswith("_"):
+            continue
+        builtin: Importer = import_module(f"upward.importers.{module.name}").IMPORTER
         _registry.setdefault(builtin.name, builtin)
     for entry in entry_points(group="upward.importers"):
         register(entry.load())
