@@ -64,6 +64,8 @@ class Importer(Protocol):
     suffixes: tuple[str, ...]
     #: What the paths are, in a few words ("CSV files", "git repositories").
     paths_help: str
+    #: False for a source that can run without files (a live sync); True for nearly all.
+    needs_paths: bool
     #: Settings beyond the paths.
     options: tuple[ImportOption, ...]
 

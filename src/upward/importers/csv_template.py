@@ -44,6 +44,7 @@ class CsvTemplateImporter:
     label = "A spreadsheet saved as CSV, in Upward's simple template"
     suffixes = (".csv",)
     paths_help = "CSV files in Upward's template (see docs/importers/csv.md)"
+    needs_paths = True
     options: tuple[ImportOption, ...] = ()
 
     def read(self, request: ImportRequest) -> Iterator[EvidenceDraft | Ignored]:

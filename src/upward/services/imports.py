@@ -27,8 +27,8 @@ def run_import(
     """Read `paths` with the named importer and store what is new. All of it lands, or none of it."""
     importer = get_importer(source)
     files = tuple(Path(p).expanduser() for p in paths)
-    if not files:
-        raise ImportProblem(source, "name at least one file or folder to import")
+    if not files and importer.needs_paths:
+        raise ImportProblem(source, f"name at least one file or folder to import ({importer.paths_help})")
     for path in files:
         if not path.exists():
             raise ImportProblem(path, "there is nothing here; check the path")
