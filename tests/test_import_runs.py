@@ -162,3 +162,9 @@ def test_every_importer_declares_what_the_surfaces_need() -> None:
         assert get_importer(importer.name) is importer
         for option in importer.options:
             assert option.name.isidentifier() and option.help
+
+
+def test_secrets_given_as_options_are_never_stored(ctx: Context, tmp_path: Path) -> None:
+    run = run_import(ctx, "csv", [write(tmp_path, SHEET)], {"token": "ghp_secret", "since": "2026-01-01"})
+    assert run.params["options"] == {"token": "(not stored)", "since": "2026-01-01"}
+    assert "ghp_secret" not in str(list_runs(ctx))

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 from upward.model import EvidenceFilter, Kind
 from upward.model.parsing import parse_day
 
+MAX_PAGE = 1_000_000  # keeps the offset within what both databases accept
+
 
 class EvidenceQuery(BaseModel):
     q: str | None = Field(default=None, description="Words to search for (full-text, prefixes match)")
@@ -18,7 +20,7 @@ class EvidenceQuery(BaseModel):
     source: str | None = None
     team: str | None = None
     project: str | None = None
-    page: int = Field(default=1, ge=1)
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
     per_page: int = Field(default=25, ge=1, le=500)
 
     model_config = {"populate_by_name": True}

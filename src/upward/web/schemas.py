@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
-from upward.model import Evidence, Kind, Profile
+from upward.model import Evidence, EvidenceDraft, EvidencePatch, InputError, Kind, Page, Profile
+from upward.model.evidence import parse_metrics
+from upward.model.forms import draft_from_fields
+from upward.model.parsing import clean_list, parse_when
+
+T = TypeVar("T")
+
+#: The model's names for evidence fields, as the API calls them (the model speaks the CLI's language).
+EVIDENCE_FIELDS = {"text": "title", "from": "requester", "metric": "metrics", "date": "occurred_at"}
 
 
 class MetricOut(BaseModel):
@@ -41,7 +51,7 @@ class EvidenceOut(BaseModel):
             id=item.id, occurred_at=item.occurred_at, kind=item.kind, title=item.title, body=item.body,
             source=item.source, source_id=item.source_id, url=item.url, requester=item.requester,
             teams=list(item.teams), people=list(item.people), minutes=item.minutes,
-            metrics=[MetricOut(**m.as_dict()) for m in item.metrics],  # type: ignore[arg-type]
+            metrics=[MetricOut(name=m.name, before=m.before, after=m.after) for m in item.metrics],
             project=item.project, tags=list(item.tags), import_run_id=item.import_run_id,
             created_at=item.created_at, updated_at=item.updated_at,
         )  # fmt: skip
@@ -53,6 +63,11 @@ class EvidencePageOut(BaseModel):
     page: int
     per_page: int
     pages: int
+
+    @classmethod
+    def of(cls, page: Page[Evidence]) -> EvidencePageOut:
+        items = [EvidenceOut.of(item) for item in page.items]
+        return cls(items=items, total=page.total, page=page.page, per_page=page.per_page, pages=page.pages)
 
 
 class EvidenceIn(BaseModel):
@@ -71,13 +86,24 @@ class EvidenceIn(BaseModel):
     body: str = ""
     url: str | None = None
 
+    def to_draft(self) -> EvidenceDraft:
+        return draft_from_fields(
+            text=self.title, kind=self.kind, date=self.occurred_at, requester=self.requester, teams=self.teams,
+            people=self.people, tags=self.tags, minutes=self.minutes, project=self.project, metrics=self.metrics,
+            body=self.body, url=self.url,
+        )  # fmt: skip
+
+
+REQUIRED_FIELDS = frozenset({"title", "kind", "occurred_at"})
+CLEARABLE_FIELDS = frozenset({"requester", "minutes", "project", "url"})
+
 
 class EvidencePatchIn(BaseModel):
-    """A correction: only the fields present change."""
+    """A correction: only the fields present change. `null` empties an optional field (or a list)."""
 
     title: str | None = None
     kind: str | None = None
-    occurred_at: str | None = None
+    occurred_at: str | None = Field(default=None, description="YYYY-MM-DD or YYYY-MM-DDTHH:MM")
     requester: str | None = None
     teams: list[str] | None = None
     people: list[str] | None = None
@@ -87,6 +113,35 @@ class EvidencePatchIn(BaseModel):
     tags: list[str] | None = None
     body: str | None = None
     url: str | None = None
+
+    def to_patch(self) -> EvidencePatch:
+        nulls = {name for name in self.model_fields_set if getattr(self, name) is None}
+        if nulls & REQUIRED_FIELDS:
+            raise InputError(min(nulls & REQUIRED_FIELDS), "can't be null; leave it out to keep it as it is")
+        return EvidencePatch(
+            title=self.title,
+            kind=None if self.kind is None else Kind.parse(self.kind),
+            occurred_at=None if self.occurred_at is None else parse_when(self.occurred_at, "occurred_at"),
+            requester=self.requester,
+            teams=_list_change(self.teams, "teams" in nulls, clean_list),
+            people=_list_change(self.people, "people" in nulls, clean_list),
+            minutes=self.minutes,
+            metrics=_list_change(self.metrics, "metrics" in nulls, parse_metrics),
+            project=self.project,
+            tags=_list_change(self.tags, "tags" in nulls, clean_list),
+            body="" if "body" in nulls else self.body,
+            url=self.url,
+            clear=tuple(sorted(nulls & CLEARABLE_FIELDS)),
+        )
+
+
+def _list_change(
+    values: list[str] | None, emptied: bool, parse: Callable[[list[str]], Iterable[T]]
+) -> tuple[T, ...] | None:
+    """No change when the field was left out; the parsed values, or none at all for `null`."""
+    if values is None and not emptied:
+        return None
+    return tuple(parse(values or []))
 
 
 class ProfileBody(BaseModel):
@@ -105,5 +160,14 @@ class ProfileBody(BaseModel):
     def of(cls, profile: Profile) -> ProfileBody:
         return cls.model_validate(profile, from_attributes=True)
 
-    def to_profile(self) -> Profile:
-        return Profile(**self.model_dump())
+    def answers(self) -> dict[str, str]:
+        """The body as onboarding answers, so the API checks them exactly as the onboarding page does."""
+        return {name: "" if value is None else str(value) for name, value in self.model_dump().items()}
+
+
+class HomeOut(BaseModel):
+    """The home page: the profile, the latest work and how many items are recorded in all."""
+
+    profile: ProfileBody
+    recent: list[EvidenceOut]
+    total: int

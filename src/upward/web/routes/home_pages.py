@@ -4,34 +4,28 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from upward.model import EvidenceFilter
 from upward.model.profile import profile_from_answers
-from upward.services import Context
-from upward.services import evidence as evidence_service
 from upward.services import profile as profile_service
 from upward.services.demo import load_demo
-from upward.web.csrf import verify_form_token
-from upward.web.deps import get_ctx, render
+from upward.web.csrf import FIELD, verify_form_token
+from upward.web.deps import Ctx, render
+from upward.web.views import overview
 
 router = APIRouter(include_in_schema=False)
-Ctx = Annotated[Context, Depends(get_ctx)]
 Protected = [Depends(verify_form_token)]
 
 
 @router.get("/")
 def home(request: Request, ctx: Ctx) -> Response:
-    profile = profile_service.get_profile(ctx)
-    if profile is None:
+    home = overview(ctx)
+    if home is None:
         return RedirectResponse("/welcome", status_code=303)
-    recent = evidence_service.listing(ctx, EvidenceFilter(per_page=8))
-    facets = evidence_service.facets(ctx)
-    return render(request, "home.html", profile=profile, recent=recent, facets=facets)
+    return render(request, "home.html", profile=home.profile, recent=home.recent)
 
 
 @router.get("/welcome")
@@ -43,8 +37,7 @@ def welcome(request: Request, ctx: Ctx) -> Response:
 
 @router.post("/welcome", dependencies=Protected)
 async def save_welcome(request: Request, ctx: Ctx) -> Response:
-    form = await request.form()
-    answers = {key: str(value) for key, value in form.items() if key != "csrf_token"}
+    answers = {key: str(value) for key, value in (await request.form()).items() if key != FIELD}
     profile, problems = profile_from_answers(answers)
     if profile is None:
         first_visit = profile_service.get_profile(ctx) is None
