@@ -78,10 +78,20 @@ def _store(conn: sa.Connection, owner_id: int, run_id: int, draft: EvidenceDraft
         summary.updated += 1
 
 
+SECRET_WORDS = ("token", "password", "secret", "key")
+
+
 def _plain(options: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: [str(v) for v in value] if isinstance(value, list | tuple) else value for key, value in options.items()
-    }
+    """The options as stored in the import's history: plain values, and never a secret."""
+    stored: dict[str, Any] = {}
+    for key, value in options.items():
+        if any(word in key.lower() for word in SECRET_WORDS):
+            stored[key] = "(not stored)"
+        elif isinstance(value, list | tuple):
+            stored[key] = [str(v) for v in value]
+        else:
+            stored[key] = value if isinstance(value, str | int | float | bool) or value is None else str(value)
+    return stored
 
 
 def list_runs(ctx: Context) -> list[ImportRun]:

@@ -33,7 +33,7 @@ def write_profile(body: ProfileBody, ctx: Ctx) -> ProfileBody:
     return ProfileBody.of(profile_service.save_profile(ctx, profile))
 
 
-@router.get("/home", response_model=HomeOut)
+@router.get("/home", response_model=HomeOut, tags=["home"])
 def read_home(ctx: Ctx) -> HomeOut:
     """What the home page shows: the profile, the latest work and how many items there are in all."""
     home = overview(ctx)
