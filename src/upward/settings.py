@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     account: str = "local"
+    #: A coach's or a company's own playbook file instead of the one Upward ships with.
+    playbook: Path | None = None
 
     @field_validator("host")
     @classmethod

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from upward import __version__
-from upward.cli import capture, data, demo, evidence, imports, onboarding, serve
+from upward.cli import capture, data, demo, evidence, imports, onboarding, playbook, serve
 from upward.cli.common import set_overrides
 from upward.model import UpwardError
 
@@ -52,11 +52,14 @@ def root(
     database_url: Annotated[
         str | None, typer.Option(help="Database to use instead of the SQLite file (env UPWARD_DATABASE_URL).")
     ] = None,
+    playbook: Annotated[
+        Path | None, typer.Option(help="Your own playbook file instead of Upward's (env UPWARD_PLAYBOOK).")
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and stop.")
     ] = False,
 ) -> None:
-    set_overrides(home=home, database_url=database_url)
+    set_overrides(home=home, database_url=database_url, playbook=playbook)
 
 
 onboarding.register(app)
@@ -64,6 +67,7 @@ capture.register(app)
 app.add_typer(evidence.app, name="evidence")
 imports.register(app)
 data.register(app)
+app.add_typer(playbook.app, name="playbook")
 demo.register(app)
 serve.register(app)
 

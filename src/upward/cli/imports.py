@@ -74,9 +74,7 @@ def command_for(importer: Importer) -> Callable[..., None]:
     paths = inspect.Parameter(
         "paths",
         inspect.Parameter.POSITIONAL_OR_KEYWORD,
-        annotation=Annotated[
-            list[Path], typer.Argument(help=importer.paths_help, show_default=False, metavar="PATH")
-        ],
+        annotation=Annotated[list[Path], typer.Argument(help=importer.paths_help, show_default=False, metavar="PATH")],
     )
     command.__signature__ = inspect.Signature([paths, *(_parameter(o) for o in importer.options)])  # type: ignore[attr-defined]
     command.__doc__ = importer.label + "."

@@ -20,3 +20,19 @@ class InputError(UpwardError):
 
 class NotFound(UpwardError):
     """The thing asked for does not exist (or belongs to someone else)."""
+
+
+class FileProblem(UpwardError):
+    """A file that can't be used, with the place and field at fault: "FILE, line N, field 'F': problem"."""
+
+    def __init__(self, file: object, problem: str, *, line: int | None = None, field: str | None = None) -> None:
+        self.file = str(file)
+        self.line = line
+        self.field = field
+        self.problem = problem
+        where = self.file
+        if line is not None:
+            where += f", line {line}"
+        if field:
+            where += f", field '{field}'"
+        super().__init__(f"{where}: {problem}")

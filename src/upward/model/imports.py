@@ -5,25 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
-from upward.model.errors import UpwardError
+from upward.model.errors import FileProblem
 
 
-class ImportProblem(UpwardError):
+class ImportProblem(FileProblem):
     """A file that can't be imported, with the place and field at fault. Nothing is written."""
-
-    def __init__(self, file: Path | str, problem: str, *, line: int | None = None, field: str | None = None) -> None:
-        self.file = str(file)
-        self.line = line
-        self.field = field
-        self.problem = problem
-        where = self.file
-        if line is not None:
-            where += f", line {line}"
-        if field:
-            where += f", field '{field}'"
-        super().__init__(f"{where}: {problem}")
 
 
 @dataclass(frozen=True, slots=True)
