@@ -1,0 +1,60 @@
+"""Everything the analysis reads, in one value: the profile, the people, the evidence and today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from upward.model import Evidence, Kind, Person, Profile, PromotionRole
+
+DECISION_MAKERS = frozenset(
+    {
+        PromotionRole.MANAGER,
+        PromotionRole.SKIP_LEVEL,
+        PromotionRole.PEER_MANAGER,
+        PromotionRole.HR,
+        PromotionRole.SPONSOR,
+        PromotionRole.OTHER_TEAM_LEAD,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Record:
+    today: date
+    profile: Profile | None
+    people: tuple[Person, ...]
+    evidence: tuple[Evidence, ...]
+
+    def within(self, days: int) -> list[Evidence]:
+        """Items from the last `days` days, up to today."""
+        start = self.today - timedelta(days=days)
+        return [item for item in self.evidence if start < item.day <= self.today]
+
+    def people_with(self, roles: Iterable[PromotionRole]) -> list[Person]:
+        wanted = set(roles)
+        return [person for person in self.people if person.role in wanted]
+
+    @property
+    def own_team(self) -> str | None:
+        return self.profile.team.lower() if self.profile else None
+
+
+def names_of(person: Person) -> set[str]:
+    """The ways a person can appear on an item: their name, and their email."""
+    return {n.lower() for n in (person.name, person.email) if n}
+
+
+def mentions(item: Evidence, person: Person) -> bool:
+    """Whether the item shows contact with `person`: they took part, or they asked for it."""
+    names = names_of(person)
+    return any(p.lower() in names for p in item.people) or (item.requester or "").lower() in names
+
+
+def is_request(item: Evidence) -> bool:
+    return item.kind is Kind.REQUEST
+
+
+def minutes_or(item: Evidence, default: int) -> int:
+    return item.minutes if item.minutes is not None else default

@@ -1,0 +1,140 @@
+"""A simple signal for recurring problems: items that share most of their words.
+
+This is the stand-in the diagnosis uses until the recurring-problem engine (TF-IDF and nearest
+neighbours) lands; it groups requests and incidents whose word sets overlap enough.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from upward.model import Evidence
+
+_WORD = re.compile(r"[a-z][a-z0-9]+")
+STOPWORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "again",
+        "can",
+        "you",
+        "please",
+        "our",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "not",
+        "but",
+        "all",
+        "any",
+        "into",
+        "out",
+        "about",
+        "just",
+        "still",
+        "some",
+        "when",
+        "what",
+        "why",
+        "how",
+        "who",
+        "its",
+        "it's",
+        "your",
+        "their",
+        "them",
+        "they",
+        "there",
+        "here",
+        "one",
+        "get",
+        "got",
+        "need",
+        "needs",
+        "asked",
+        "ask",
+        "asks",
+        "help",
+        "could",
+        "would",
+        "should",
+        "will",
+        "also",
+        "than",
+        "then",
+        "too",
+        "very",
+    ]
+)
+SIMILAR = 0.34
+
+
+def words(text: str) -> frozenset[str]:
+    """The meaningful words of a text, lightly reduced (deploys, deploying and deployed are one word)."""
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in STOPWORDS or len(word) < 3:
+            continue
+        for ending in ("ing", "ed", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                word = word[: -len(ending)]
+                break
+        out.add(word)
+    return frozenset(out)
+
+
+@dataclass
+class Group:
+    items: list[Evidence] = field(default_factory=list)
+    members: list[frozenset[str]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The title of the item most like the rest: a real sentence, not a bag of words."""
+        common = set(self.common_words()[:5])
+        best = max(range(len(self.items)), key=lambda i: (len(self.members[i] & common), -len(self.items[i].title)))
+        return self.items[best].title
+
+    def common_words(self) -> list[str]:
+        counts: dict[str, int] = defaultdict(int)
+        for member in self.members:
+            for word in member:
+                counts[word] += 1
+        return sorted((w for w, n in counts.items() if n >= max(2, len(self.members) // 2)), key=lambda w: -counts[w])
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def recurring_groups(items: Iterable[Evidence], *, min_size: int = 3) -> list[Group]:
+    """Groups of at least `min_size` similar items, largest first."""
+    groups: list[Group] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    for item in items:
+        found = words(" ".join((item.title, *item.tags)))
+        candidates = set().union(*(index[w] for w in found)) if found else set()
+        best, best_score = None, SIMILAR
+        for gid in candidates:
+            score = max(_similarity(found, member) for member in groups[gid].members[-20:])
+            if score >= best_score:
+                best, best_score = gid, score
+        if best is None:
+            best = len(groups)
+            groups.append(Group())
+        groups[best].items.append(item)
+        groups[best].members.append(found)
+        for word in found:
+            index[word].add(best)
+    return sorted((g for g in groups if len(g.items) >= min_size), key=lambda g: -len(g.items))
