@@ -154,7 +154,8 @@ def illegible_work(record: Record, t: Thresholds) -> Seen:
     told = [i for i in wins if has_business_outcome(i)]
     share = len(told) / len(wins)
     status = Status.RED if share < t["red_below"] else Status.WARNING if share < t["warning_below"] else Status.OK
-    summary = f"{len(told)} of your {len(wins)} notable results say what they meant for the business ({share:.0%})."
+    verb = "says" if len(told) == 1 else "say"
+    summary = f"{len(told)} of your {len(wins)} notable results {verb} what they meant for the business ({share:.0%})."
     return status, summary, [i for i in wins if i not in told], share, None
 
 

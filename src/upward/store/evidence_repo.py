@@ -116,9 +116,13 @@ def count(conn: sa.Connection, owner_id: int) -> int:
     return int(conn.execute(query).scalar_one())
 
 
-def iter_all(conn: sa.Connection, owner_id: int, batch: int = 2000) -> Iterator[Evidence]:
-    """Every item, oldest first, streamed in batches so memory stays flat."""
+def iter_all(
+    conn: sa.Connection, owner_id: int, batch: int = 2000, *, since: datetime | None = None
+) -> Iterator[Evidence]:
+    """Every item (or every item from `since`), oldest first, streamed in batches so memory stays flat."""
     query = sa.select(evidence).where(evidence.c.owner_id == owner_id).order_by(evidence.c.occurred_at, evidence.c.id)
+    if since is not None:
+        query = query.where(evidence.c.occurred_at >= since)
     result = conn.execution_options(yield_per=batch).execute(query).mappings()
     for row in result:
         yield from_row(row)

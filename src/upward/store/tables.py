@@ -107,5 +107,18 @@ evidence = sa.Table(
     sa.Index(None, "import_run_id"),
 )
 
+diagnosis_snapshots = sa.Table(
+    "diagnosis_snapshots",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    owner_column(),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("stall_score", sa.Integer),
+    sa.Column("areas", Json, nullable=False),  # {area id: score or null}
+    sa.Column("findings", Json, nullable=False),  # {finding id: {"status": ..., "value": ...}}
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("owner_id", "day"),
+)
+
 #: Tables in the order rows must be restored (parents before children).
-ALL_TABLES = (accounts, profiles, people, import_runs, evidence)
+ALL_TABLES = (accounts, profiles, people, import_runs, evidence, diagnosis_snapshots)

@@ -1,0 +1,1 @@
+"""Documents that reach decision-makers and reports the person reads: Markdown, HTML, PDF."""

@@ -1,0 +1,45 @@
+"""Diagnose the person's stall from their own record, and keep the trend."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from upward.analysis import Record, diagnose
+from upward.model.diagnosis import Diagnosis
+from upward.playbook import PlaybookFile, load_playbook
+from upward.services.context import Context
+from upward.store import evidence_repo, people_repo, profile_repo, snapshots_repo
+
+#: How far back the diagnosis reads: the longest window any finding uses, and a little more.
+LOOKBACK_DAYS = 400
+
+
+def playbook(ctx: Context) -> PlaybookFile:
+    return load_playbook(ctx.settings.playbook)
+
+
+def load_record(ctx: Context, today: date) -> Record:
+    since = datetime.combine(today - timedelta(days=LOOKBACK_DAYS), time.min)
+    with ctx.transaction() as conn:
+        return Record(
+            today=today,
+            profile=profile_repo.get_profile(conn, ctx.owner_id),
+            people=tuple(people_repo.list_people(conn, ctx.owner_id)),
+            evidence=tuple(evidence_repo.iter_all(conn, ctx.owner_id, since=since)),
+        )
+
+
+def run_diagnosis(ctx: Context, today: date | None = None, *, keep: bool = True) -> Diagnosis:
+    """The diagnosis as of `today`; `keep` stores it as that day's snapshot for the trend."""
+    today = today or date.today()
+    diagnosis = diagnose(load_record(ctx, today), playbook(ctx))
+    if keep:
+        with ctx.transaction() as conn:
+            snapshots_repo.save(conn, ctx.owner_id, diagnosis)
+    return diagnosis
+
+
+def history(ctx: Context, since: date | None = None) -> list[dict[str, Any]]:
+    with ctx.transaction() as conn:
+        return snapshots_repo.history(conn, ctx.owner_id, since)
