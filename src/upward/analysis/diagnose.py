@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from upward.analysis.answers import apply_answers
 from upward.analysis.findings import FINDINGS
 from upward.analysis.record import Record
 from upward.model.diagnosis import AreaScore, Diagnosis, Finding, Status
@@ -15,7 +16,12 @@ MAX_EVIDENCE = 50
 def diagnose(record: Record, playbook: PlaybookFile) -> Diagnosis:
     """Run every finding the playbook names over the record; unknown ones never count as a guess."""
     actions = {a.id: a.title for move in playbook.moves for a in move.actions}
-    findings = tuple(_finding(record, spec, actions) for spec in playbook.findings if spec.id in FINDINGS)
+    findings = tuple(
+        apply_answers(_finding(record, spec, actions), [q for q in playbook.assessment if q.finding == spec.id],
+                      record.answers)
+        for spec in playbook.findings
+        if spec.id in FINDINGS
+    )  # fmt: skip
     areas = tuple(_area(area.id, area.title, findings) for area in playbook.areas)
     return Diagnosis(
         day=record.today,

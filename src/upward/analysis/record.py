@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from upward.model import Evidence, Kind, Person, Profile, PromotionRole
@@ -26,6 +26,8 @@ class Record:
     profile: Profile | None
     people: tuple[Person, ...]
     evidence: tuple[Evidence, ...]
+    #: The latest self-assessment: question id -> answer id (empty if never taken).
+    answers: Mapping[str, str] = field(default_factory=dict)
 
     def within(self, days: int) -> list[Evidence]:
         """Items from the last `days` days, up to today."""

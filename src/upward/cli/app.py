@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from upward import __version__
-from upward.cli import capture, data, demo, diagnose, evidence, imports, onboarding, playbook, serve
+from upward.cli import assess, capture, data, demo, diagnose, evidence, imports, onboarding, playbook, serve
 from upward.cli.common import set_overrides
 from upward.model import UpwardError
 
@@ -65,6 +65,7 @@ def root(
 onboarding.register(app)
 capture.register(app)
 diagnose.register(app)
+assess.register(app)
 app.add_typer(evidence.app, name="evidence")
 imports.register(app)
 data.register(app)

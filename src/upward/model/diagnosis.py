@@ -39,6 +39,10 @@ class Finding:
     next_action: str = ""
     #: The measured value (a share, a count, days), for charts and the API.
     value: float | None = None
+    #: True when the status comes from the self-assessment because the record can't settle it yet.
+    from_answers: bool = False
+    #: Where the person's own answer and their record disagree, in plain words.
+    contradiction: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,6 +121,10 @@ def _check_references(path: Path, root: yaml.Node | None, playbook: PlaybookFile
                 )
             if action.cadence and action.cadence not in cadences:
                 problems.append((("moves", m, "actions", a, "cadence"), _unknown("cadence", action.cadence, cadences)))
+    findings = [f.id for f in playbook.findings]
+    for index, question in enumerate(playbook.assessment):
+        if question.finding not in findings:
+            problems.append((("assessment", index, "finding"), _unknown("finding", question.finding, findings)))
     if problems:
         loc, message = problems[0]
         raise PlaybookProblem(path, message, line=_line(root, loc), field=_dotted(loc))

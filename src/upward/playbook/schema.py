@@ -66,6 +66,25 @@ class ProjectCriterion(Strict):
     weight: Annotated[float, Field(gt=0, le=10)] = 1
 
 
+class Answer(Strict):
+    id: Id
+    label: Text
+    #: What this answer says about the finding the question belongs to: ok, warning or red.
+    status: Annotated[str, StringConstraints(pattern=r"^(ok|warning|red)$")]
+    #: For perception questions: what that decision-maker likely thinks, in their words.
+    thinks: Text | None = None
+
+
+class Question(Strict):
+    id: Id
+    question: Text
+    #: The finding this question informs when the record has too little to say, or contradicts.
+    finding: Id
+    #: Who the question is about, for the perception finding (manager, peers, skip-level).
+    about: Text | None = None
+    answers: list[Answer] = Field(min_length=2)
+
+
 class PlaybookFile(Strict):
     """A playbook as written in YAML (version 1)."""
 
@@ -79,3 +98,4 @@ class PlaybookFile(Strict):
     areas: list[Area] = Field(min_length=1)
     request_choices: list[RequestChoice] = []
     project_criteria: list[ProjectCriterion] = Field(min_length=1)
+    assessment: list[Question] = []

@@ -9,7 +9,7 @@ from upward.analysis import Record, diagnose
 from upward.model.diagnosis import Diagnosis
 from upward.playbook import PlaybookFile, load_playbook
 from upward.services.context import Context
-from upward.store import evidence_repo, people_repo, profile_repo, snapshots_repo
+from upward.store import assessments_repo, evidence_repo, people_repo, profile_repo, snapshots_repo
 
 #: How far back the diagnosis reads: the longest window any finding uses, and a little more.
 LOOKBACK_DAYS = 400
@@ -22,11 +22,13 @@ def playbook(ctx: Context) -> PlaybookFile:
 def load_record(ctx: Context, today: date) -> Record:
     since = datetime.combine(today - timedelta(days=LOOKBACK_DAYS), time.min)
     with ctx.transaction() as conn:
+        assessment = assessments_repo.latest(conn, ctx.owner_id)
         return Record(
             today=today,
             profile=profile_repo.get_profile(conn, ctx.owner_id),
             people=tuple(people_repo.list_people(conn, ctx.owner_id)),
             evidence=tuple(evidence_repo.iter_all(conn, ctx.owner_id, since=since)),
+            answers=assessment[1] if assessment else {},
         )
 
 

@@ -120,5 +120,15 @@ diagnosis_snapshots = sa.Table(
     sa.UniqueConstraint("owner_id", "day"),
 )
 
+assessments = sa.Table(
+    "assessments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    owner_column(),
+    sa.Column("taken_at", sa.DateTime, nullable=False),
+    sa.Column("answers", Json, nullable=False),  # {question id: answer id}
+    sa.Index(None, "owner_id", "taken_at"),
+)
+
 #: Tables in the order rows must be restored (parents before children).
-ALL_TABLES = (accounts, profiles, people, import_runs, evidence, diagnosis_snapshots)
+ALL_TABLES = (accounts, profiles, people, import_runs, evidence, diagnosis_snapshots, assessments)
