@@ -28,7 +28,7 @@ def apply_answers(finding: Finding, questions: list[Question], answers: Mapping[
         return finding
     if any(q.about for q, _ in given):
         return _perception(finding, given)
-    question, answer = given[0]
+    _, answer = given[0]
     believed = Status(answer.status)
     if finding.status is Status.UNKNOWN:
         summary = f"From your own answer: “{answer.label}”. Your record can't confirm it yet."
