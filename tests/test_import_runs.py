@@ -168,3 +168,12 @@ def test_secrets_given_as_options_are_never_stored(ctx: Context, tmp_path: Path)
     run = run_import(ctx, "csv", [write(tmp_path, SHEET)], {"token": "ghp_secret", "since": "2026-01-01"})
     assert run.params["options"] == {"token": "(not stored)", "since": "2026-01-01"}
     assert "ghp_secret" not in str(list_runs(ctx))
+
+
+def test_an_item_repeated_in_one_file_is_stored_once_and_stays_stable(ctx: Context, tmp_path: Path) -> None:
+    twice = "date,text,details\n2026-10-01,Brand workshop,first notes\n2026-10-01,Brand workshop,other notes\n"
+    first = run_import(ctx, "csv", [write(tmp_path, twice)])
+    assert (first.summary.added, first.summary.ignored["repeated within this import"]) == (1, 1)
+    again = run_import(ctx, "csv", [write(tmp_path, twice)])
+    assert (again.summary.added, again.summary.updated, again.summary.unchanged) == (0, 0, 1)
+    assert evidence_service.listing(ctx, EvidenceFilter()).items[0].body == "first notes"

@@ -151,3 +151,9 @@ def test_each_wrong_answer_is_reported_on_its_own_field(changes: dict[str, str],
     assert profile is None
     assert list(problems) == [field]
     assert words in problems[field]
+
+
+def test_characters_no_database_stores_are_dropped() -> None:
+    draft = EvidenceDraft(title="Fixed\x00 it", body="a\ud800b", occurred_at=datetime(2026, 1, 1), teams=("w\x00eb",))
+    cleaned = draft.validated()
+    assert (cleaned.title, cleaned.body, cleaned.teams) == ("Fixed it", "ab", ("web",))

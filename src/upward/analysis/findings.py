@@ -65,7 +65,7 @@ def same_problems(record: Record, t: Thresholds) -> Seen:
         return unknown("Log the requests people bring you (`upward ask`), or import your tickets or chat.")
     groups = recurring_groups(items, min_size=int(t["repeats"]))
     frameworks = [words(f"{i.title} {i.body}") for i in record.evidence if i.kind is Kind.FRAMEWORK]
-    open_groups = [g for g in groups if not any(len(set(g.common_words()[:5]) & f) >= 2 for f in frameworks)]
+    open_groups = [g for g in groups if not _addressed(set(g.common_words()[:5]), frameworks)]
     count = len(open_groups)
     status = Status.RED if count >= t["red_at"] else Status.WARNING if count >= t["warning_at"] else Status.OK
     if not open_groups:
@@ -73,6 +73,11 @@ def same_problems(record: Record, t: Thresholds) -> Seen:
     biggest = "; ".join(f"“{g.label}” ({len(g.items)} times)" for g in open_groups[:3])
     summary = f"{count} problem{'s' if count > 1 else ''} keep coming back with no framework to solve them: {biggest}."
     return status, summary, [i for g in open_groups for i in g.items], float(count), None
+
+
+def _addressed(key_words: set[str], frameworks: list[frozenset[str]]) -> bool:
+    """Whether a framework item shares at least two of a recurring problem's key words."""
+    return any(len(key_words & framework) >= 2 for framework in frameworks)
 
 
 def no_stretch_project(record: Record, t: Thresholds) -> Seen:
@@ -156,7 +161,8 @@ def illegible_work(record: Record, t: Thresholds) -> Seen:
     status = Status.RED if share < t["red_below"] else Status.WARNING if share < t["warning_below"] else Status.OK
     verb = "says" if len(told) == 1 else "say"
     summary = f"{len(told)} of your {len(wins)} notable results {verb} what they meant for the business ({share:.0%})."
-    return status, summary, [i for i in wins if i not in told], share, None
+    told_ids = {i.id for i in told}
+    return status, summary, [i for i in wins if i.id not in told_ids], share, None
 
 
 def scope_below_next_level(record: Record, t: Thresholds) -> Seen:

@@ -7,7 +7,7 @@ neighbours) lands; it groups requests and incidents whose word sets overlap enou
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -78,6 +78,10 @@ STOPWORDS = frozenset(
     ]
 )
 SIMILAR = 0.34
+#: Words found in more than this share of items (and at least COMMON_FLOOR) don't pick candidates.
+COMMON_SHARE, COMMON_FLOOR = 0.05, 50
+#: How many candidate groups, and how many recent members of each, an item is compared with.
+CANDIDATES, MEMBERS_COMPARED = 5, 8
 
 
 def words(text: str) -> frozenset[str]:
@@ -119,15 +123,25 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def recurring_groups(items: Iterable[Evidence], *, min_size: int = 3) -> list[Group]:
-    """Groups of at least `min_size` similar items, largest first."""
+    """Groups of at least `min_size` similar items, largest first.
+
+    Each item is compared only with the few groups that share its rarer words, so the work grows
+    with the number of items, not with their square.
+    """
     groups: list[Group] = []
-    index: dict[str, set[int]] = defaultdict(set)
+    index: dict[str, list[int]] = defaultdict(list)
+    seen = 0
     for item in items:
+        seen += 1
         found = words(" ".join((item.title, *item.tags)))
-        candidates = set().union(*(index[w] for w in found)) if found else set()
+        common = max(COMMON_FLOOR, seen * COMMON_SHARE)
+        hits: Counter[int] = Counter()
+        for word in found:
+            if len(index[word]) <= common:
+                hits.update(set(index[word]))
         best, best_score = None, SIMILAR
-        for gid in candidates:
-            score = max(_similarity(found, member) for member in groups[gid].members[-20:])
+        for gid, _ in hits.most_common(CANDIDATES):
+            score = max(_similarity(found, member) for member in groups[gid].members[-MEMBERS_COMPARED:])
             if score >= best_score:
                 best, best_score = gid, score
         if best is None:
@@ -136,5 +150,5 @@ def recurring_groups(items: Iterable[Evidence], *, min_size: int = 3) -> list[Gr
         groups[best].items.append(item)
         groups[best].members.append(found)
         for word in found:
-            index[word].add(best)
+            index[word].append(best)
     return sorted((g for g in groups if len(g.items) >= min_size), key=lambda g: -len(g.items))

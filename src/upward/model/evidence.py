@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from upward.model.errors import InputError
-from upward.model.parsing import clean_list, clean_text, parse_when
+from upward.model.parsing import clean_list, clean_text, parse_when, storable
 
 MAX_TITLE = 500
 MAX_MINUTES = 24 * 60 * 14  # two weeks of non-stop work is already generous
@@ -126,7 +126,7 @@ class EvidenceDraft:
         return replace(
             self,
             title=title,
-            body=self.body.strip(),
+            body=storable(self.body).strip(),
             requester=clean_text(self.requester, "from") or None,
             project=clean_text(self.project, "project") or None,
             url=clean_text(self.url, "url") or None,

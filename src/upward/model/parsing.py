@@ -36,8 +36,16 @@ def parse_when(value: str, field: str = "date", *, today: date | None = None) ->
     return datetime.combine(parse_day(text, field, today=today), time(12, 0))
 
 
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """Text without the characters no database stores: NUL and unpaired surrogates."""
+    return _UNSTORABLE.sub("", text)
+
+
 def clean_text(value: str | None, field: str, *, required: bool = False, limit: int = 200) -> str:
-    text = " ".join((value or "").split())
+    text = " ".join(storable(value or "").split())
     if required and not text:
         raise InputError(field, "can't be empty; write a few words")
     if len(text) > limit:
@@ -50,7 +58,7 @@ def clean_list(values: Iterable[str], *, lower: bool = False) -> list[str]:
     seen: dict[str, None] = {}
     for value in values:
         for part in value.split(","):
-            item = " ".join(part.split())
+            item = " ".join(storable(part).split())
             if lower:
                 item = item.lower()
             if item:

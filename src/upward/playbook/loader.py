@@ -25,12 +25,29 @@ def default_path() -> Path:
 
 
 def load_playbook(path: Path | None = None) -> PlaybookFile:
-    """The playbook at `path`, or the one Upward ships with."""
+    """The playbook at `path`, or the one Upward ships with (read again only when the file changes)."""
     path = path or default_path()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    if stamp is not None and (cached := _cache.get(path)) and cached[0] == stamp:
+        return cached[1]
+    playbook = _load(path)
+    if stamp is not None:
+        _cache[path] = (stamp, playbook)
+    return playbook
+
+
+_cache: dict[Path, tuple[int, PlaybookFile]] = {}
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(path: Path) -> PlaybookFile:
     text = _read(path)
     root = _compose(path, text)
     try:
-        playbook = PlaybookFile.model_validate(yaml.safe_load(text))
+        playbook = PlaybookFile.model_validate(yaml.load(text, Loader=_Loader))  # noqa: S506 - a safe loader
     except ValidationError as error:
         first = error.errors()[0]
         raise PlaybookProblem(path, first["msg"], line=_line(root, first["loc"]), field=_dotted(first["loc"])) from None
@@ -49,7 +66,7 @@ def _read(path: Path) -> str:
 
 def _compose(path: Path, text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -45,22 +45,31 @@ def run_import(
         params = {"paths": [str(p.resolve()) for p in files], "options": _plain(options)}
         run_id = imports_repo.start(conn, ctx.owner_id, source, params)
         summary = ImportSummary()
+        seen: set[tuple[str, str]] = set()
         for record in importer.read(request):
             if isinstance(record, Ignored):
                 summary.ignored[record.reason] += 1
-            else:
-                _store(conn, ctx.owner_id, run_id, _checked(record, source), summary)
+                continue
+            draft = _checked(record, source, files)
+            key = (draft.source, draft.source_id or "")
+            if key in seen:  # the first occurrence wins, so importing the same input again changes nothing
+                summary.ignored["repeated within this import"] += 1
+                continue
+            seen.add(key)
+            _store(conn, ctx.owner_id, run_id, draft, summary)
         imports_repo.finish(conn, run_id, summary.as_dict() | {"state": request.state})
         return imports_repo.get(conn, ctx.owner_id, run_id)  # type: ignore[return-value]
 
 
-def _checked(draft: EvidenceDraft, source: str) -> EvidenceDraft:
+def _checked(draft: EvidenceDraft, source: str, files: tuple[Path, ...]) -> EvidenceDraft:
+    """The draft, cleaned; a problem names the file (when there is one) and the item's id there."""
+    where = str(files[0]) if len(files) == 1 else ", ".join(str(f) for f in files) or source
     if not draft.source_id:
-        raise ImportProblem(source, f"the {source} importer gave an item without an id: '{draft.title}'")
+        raise ImportProblem(where, f"the {source} importer gave an item without an id: '{draft.title}'")
     try:
         return replace(draft, source=draft.source or source).validated()
     except InputError as error:
-        raise ImportProblem(draft.source_id, error.problem, field=error.field) from None
+        raise ImportProblem(where, f"item {draft.source_id}: {error.problem}", field=error.field) from None
 
 
 def _store(conn: sa.Connection, owner_id: int, run_id: int, draft: EvidenceDraft, summary: ImportSummary) -> None:

@@ -1,0 +1,105 @@
+"""Diagnosis over 100,000 evidence items and 2,000 touchpoints, beside the time to just read the rows.
+
+Target (issue 4): a median under 1 s on SQLite. The items are the shared generated corpus, moved into
+the twelve months before "today" so every one of them is inside the diagnosis's windows.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+
+from bench import Options
+from bench._corpus import END, START, evidence_rows
+from bench._databases import Database, sqlite_database
+from bench._measure import Comparison, compare
+from bench._report import console, ms, ratio
+from upward.model import PersonDraft, Profile, PromotionRole
+from upward.services.diagnosis import run_diagnosis
+from upward.store import people_repo, profile_repo
+from upward.store.tables import evidence
+
+TODAY = END.date()
+DECISION_MAKERS = (
+    ("Dana Lee", PromotionRole.MANAGER),
+    ("Rae Fox", PromotionRole.SKIP_LEVEL),
+    ("Tom Ng", PromotionRole.PEER_MANAGER),
+    ("Ines Roy", PromotionRole.PEER_MANAGER),
+    ("Gus Hart", PromotionRole.HR),
+    ("Vera Stone", PromotionRole.SPONSOR),
+)
+TARGET_MS = 1000.0
+
+
+def _into_last_year(row: dict[str, Any]) -> dict[str, Any]:
+    """Squeeze the corpus's three years into the year before TODAY, keeping the order of events."""
+    share = (row["occurred_at"] - START) / (END - START)
+    return row | {"occurred_at": END - timedelta(days=364) + share * timedelta(days=364)}
+
+
+def _touchpoints(owner_id: int, count: int) -> list[dict[str, Any]]:
+    rows = []
+    for number in range(count):
+        name, _ = DECISION_MAKERS[number % len(DECISION_MAKERS)]
+        when = END - timedelta(days=number * 364 / count)
+        rows.append(
+            {
+                "owner_id": owner_id, "occurred_at": when, "title": f"Conversation with {name}", "body": "",
+                "kind": "meeting", "source": "calendar", "source_id": f"touch-{number}", "url": None,
+                "requester": None, "teams": [], "people": [name], "minutes": 30, "metrics": [], "project": None,
+                "tags": ["touchpoint"], "import_run_id": None, "created_at": when, "updated_at": when,
+            }
+        )  # fmt: skip
+    return rows
+
+
+def fill(db: Database, items: int, touchpoints: int) -> None:
+    owner = db.ctx.owner_id
+    profile = Profile(
+        name="Bench Person", role="Engineer", current_level="Senior", target_level="Staff", team="payments",
+        manager_name="Dana Lee", skip_level_name="Rae Fox", plan_start=date(2025, 1, 1),
+    )  # fmt: skip
+    with db.ctx.transaction() as conn:
+        profile_repo.save_profile(conn, owner, profile)
+        for name, role in DECISION_MAKERS:
+            people_repo.upsert_by_name(conn, owner, PersonDraft(name=name, role=role))
+        for batch in evidence_rows(items, owner):
+            conn.execute(evidence.insert(), [_into_last_year(row) for row in batch])
+        conn.execute(evidence.insert(), _touchpoints(owner, touchpoints))
+
+
+def measure(db: Database, runs: int) -> Comparison:
+    since = datetime.combine(TODAY - timedelta(days=400), datetime.min.time())
+
+    def read_rows() -> int:
+        with db.open_driver() as driver:
+            cursor = driver.execute(
+                "SELECT * FROM evidence WHERE owner_id = ? AND occurred_at >= ?",
+                (db.ctx.owner_id, since.isoformat(" ")),
+            )
+            return len(cursor.fetchall())
+
+    return compare(lambda: run_diagnosis(db.ctx, TODAY, keep=False), read_rows, runs=runs, warmups=1)
+
+
+def run(options: Options) -> None:
+    items, touchpoints, runs = (5_000, 200, 3) if options.quick else (100_000, 2_000, 7)
+    with tempfile.TemporaryDirectory() as folder, sqlite_database(Path(folder)) as db:
+        console.print(f"Loading {items:,} items and {touchpoints:,} touchpoints into {db.label}…")
+        fill(db, items, touchpoints)
+        result = measure(db, runs)
+    table = Table(
+        title=f"Diagnosis over {items + touchpoints:,} items on SQLite (ms, {runs} runs)", title_justify="left"
+    )
+    for column in ("", "median", "p95"):
+        table.add_column(column, justify="right")
+    table.add_row("diagnosis (read, analyse, score)", ms(result.ours.median), ms(result.ours.p95))
+    table.add_row("baseline: read the rows with sqlite3", ms(result.baseline.median), ms(result.baseline.p95))
+    table.add_row("ratio", ratio(result.ratio), "")
+    console.print(table)
+    met = "met" if result.ours.median < TARGET_MS else "NOT met"
+    console.print(f"Target: median under {TARGET_MS:,.0f} ms on SQLite — {met} ({ms(result.ours.median)} ms).")
