@@ -24,6 +24,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Your work record, your diagnosis and your plan, as JSON. Every page has a twin here.",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
     )
     app.state.ctx = open_context(settings)

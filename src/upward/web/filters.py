@@ -38,7 +38,8 @@ class EvidenceQuery(BaseModel):
             per_page=self.per_page,
         ).validated()
 
-    def query_string(self, **changes: object) -> str:
-        """The same filters as a URL query, with `changes` applied (for paging links)."""
-        values = self.model_dump(by_alias=True) | changes
-        return urlencode({k: v for k, v in values.items() if v not in (None, "")})
+    def url(self, path: str, **changes: object) -> str:
+        """`path` with these filters and `changes` (for paging links); empty values and defaults are left out."""
+        values = self.model_dump(by_alias=True, exclude_defaults=True) | changes
+        query = urlencode({k: v for k, v in values.items() if v not in (None, "")})
+        return f"{path}?{query}" if query else path

@@ -91,9 +91,13 @@ def _evidence_page(
 ) -> Response:
     """The whole page, or only the results when htmx asks for them (filters, live search)."""
     page = evidence_service.listing(ctx, query.to_filter())
-    template = "_evidence_results.html" if is_htmx(request) else "evidence.html"
-    values = {"form": form or {}, "added": added, "problem": problem}
-    return render(request, template, status_code, page=page, query=query, facets=evidence_service.facets(ctx), **values)
+    values = {"page": page, "query": query, "facets": evidence_service.facets(ctx)}
+    if not is_htmx(request):
+        form_values = {"form": form or {}, "added": added, "problem": problem}
+        return render(request, "evidence.html", status_code, **values, **form_values)
+    response = render(request, "_evidence_results.html", status_code, **values)
+    response.headers["HX-Replace-Url"] = query.url("/evidence")  # the address bar shows the filters, tidily
+    return response
 
 
 def _saved_item(ctx: Context, saved: int | None) -> Evidence | None:
