@@ -365,3 +365,11 @@ def selected_option(page: Response) -> str:
     match = re.search(r"<option [^>]*selected>", html.unescape(page.text))
     assert match
     return match[0]
+
+
+def test_the_api_docs_page_works_offline_from_upwards_own_files(client: TestClient) -> None:
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200
+    assert "/static/swagger/swagger-ui-bundle.js" in page.text and "cdn" not in page.text.lower()
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/static/swagger/swagger-ui.css").status_code == 200

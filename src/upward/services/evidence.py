@@ -77,5 +77,5 @@ def facets(ctx: Context) -> Facets:
 def _get(conn: sa.Connection, ctx: Context, evidence_id: int) -> Evidence:
     item = evidence_repo.get(conn, ctx.owner_id, evidence_id)
     if item is None:
-        raise NotFound(f"There is no evidence item {evidence_id}. `upward evidence list` shows the ones you have.")
+        raise NotFound(f"There is no evidence item {evidence_id}; it may have been deleted.")
     return item

@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib.resources import files
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from upward import __version__
@@ -22,7 +24,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Upward",
         version=__version__,
         description="Your work record, your diagnosis and your plan, as JSON. Every page has a twin here.",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # served below from Upward's own copy of Swagger UI: no CDN, works offline
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
@@ -35,4 +37,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_profile.router, prefix=API_PREFIX)
     app.include_router(api_evidence.router, prefix=API_PREFIX)
     problems.install(app)
+    app.add_api_route(f"{API_PREFIX}/docs", _api_docs, include_in_schema=False)
     return app
+
+
+def _api_docs() -> HTMLResponse:
+    return get_swagger_ui_html(
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        title="Upward API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="data:,",
+    )
