@@ -177,3 +177,31 @@ def test_an_item_repeated_in_one_file_is_stored_once_and_stays_stable(ctx: Conte
     again = run_import(ctx, "csv", [write(tmp_path, twice)])
     assert (again.summary.added, again.summary.updated, again.summary.unchanged) == (0, 0, 1)
     assert evidence_service.listing(ctx, EvidenceFilter()).items[0].body == "first notes"
+
+
+def test_a_source_that_needs_no_files_runs_without_paths_and_others_ask_for_them(cli: Cli) -> None:
+    from upward.importers import register
+    from upward.importers.base import ImportOption, ImportRequest
+
+    class Sync:
+        name, label, suffixes, paths_help, needs_paths = "test-sync", "A test sync", (), "nothing", False
+        options = (ImportOption("team", "A team"),)
+
+        def read(self, request: ImportRequest):  # type: ignore[no-untyped-def]
+            yield EvidenceDraft(title=f"Synced for {request.options['team']}", occurred_at=datetime(2026, 1, 1),
+                                source="test-sync", source_id="1")  # fmt: skip
+
+    from upward.cli.imports import command_for, import_app
+    from upward.importers import registry
+
+    register(Sync())
+    import_app.command("test-sync")(command_for(Sync()))
+    try:
+        result = cli("import", "test-sync", "--team", "web")
+    finally:
+        import_app.registered_commands.pop()
+        registry._registry.pop("test-sync")
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output
+    missing = cli("import", "csv")
+    assert missing.exit_code == 2 and "Missing argument 'PATH'" in missing.stderr

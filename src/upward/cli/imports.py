@@ -67,14 +67,16 @@ def _parameter(option: ImportOption) -> inspect.Parameter:
 def command_for(importer: Importer) -> Callable[..., None]:
     """A Typer command whose flags are the importer's declared options."""
 
-    def command(paths: list[Path], **options: Any) -> None:
+    def command(paths: list[Path] | None = None, **options: Any) -> None:
         chosen = {name: value for name, value in options.items() if value not in (None, False, [])}
-        _run(importer, paths, chosen)
+        _run(importer, paths or [], chosen)
 
+    argument = typer.Argument(help=importer.paths_help, show_default=False, metavar="PATH")
     paths = inspect.Parameter(
         "paths",
         inspect.Parameter.POSITIONAL_OR_KEYWORD,
-        annotation=Annotated[list[Path], typer.Argument(help=importer.paths_help, show_default=False, metavar="PATH")],
+        default=inspect.Parameter.empty if importer.needs_paths else None,
+        annotation=Annotated[list[Path] if importer.needs_paths else list[Path] | None, argument],
     )
     command.__signature__ = inspect.Signature([paths, *(_parameter(o) for o in importer.options)])  # type: ignore[attr-defined]
     command.__doc__ = importer.label + "."
