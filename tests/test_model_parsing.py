@@ -77,10 +77,12 @@ def test_kind_names_every_choice_when_unknown() -> None:
 
 
 def test_draft_validation_cleans_and_refuses_empty_text() -> None:
-    draft = EvidenceDraft(title="  Fixed   the build ", occurred_at=datetime(2026, 1, 1), teams=("Web", "web"))
+    draft = EvidenceDraft(title="  Fixed   the build ", occurred_at=datetime(2026, 1, 1), teams=("Web", "web"),
+                          people=("Doe, Jane", "Bo"))  # fmt: skip
     cleaned = draft.validated()
     assert cleaned.title == "Fixed the build"
     assert cleaned.teams == ("web",)
+    assert cleaned.people == ("Doe, Jane", "Bo"), "a name with a comma stays one person"
     with pytest.raises(InputError, match="^text: can't be empty"):
         EvidenceDraft(title="   ", occurred_at=datetime(2026, 1, 1)).validated()
     with pytest.raises(InputError, match="^minutes:"):

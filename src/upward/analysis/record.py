@@ -48,10 +48,19 @@ def names_of(person: Person) -> set[str]:
     return {n.lower() for n in (person.name, person.email) if n}
 
 
+#: Above this many people, being in the same meeting is not a conversation (an all-hands, a town hall),
+#: unless the item is marked as a touchpoint (a talk the person gave, say).
+CROWD = 9
+
+
 def mentions(item: Evidence, person: Person) -> bool:
-    """Whether the item shows contact with `person`: they took part, or they asked for it."""
+    """Whether the item shows contact with `person`: they asked for it, or took part in something small."""
     names = names_of(person)
-    return any(p.lower() in names for p in item.people) or (item.requester or "").lower() in names
+    if (item.requester or "").lower() in names:
+        return True
+    if len(item.people) > CROWD and "touchpoint" not in item.tags:
+        return False
+    return any(p.lower() in names for p in item.people)
 
 
 def is_request(item: Evidence) -> bool:

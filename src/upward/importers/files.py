@@ -19,9 +19,9 @@ def open_text(path: Path) -> Iterator[TextIO]:
     with path.open("rb") as raw:
         start = raw.read(4096)
     if b"\x00" in start and not start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ImportProblem(path, "this is not a text file; export it as CSV and try again")
+        raise ImportProblem(path, "this is not a text file; check that you picked the exported file")
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             yield stream
     except UnicodeDecodeError as error:
-        raise ImportProblem(path, f"is not UTF-8 text (byte {error.start}); save it as UTF-8 CSV") from None
+        raise ImportProblem(path, f"is not UTF-8 text (byte {error.start}); save or export it as UTF-8") from None

@@ -130,9 +130,9 @@ class EvidenceDraft:
             requester=clean_text(self.requester, "from") or None,
             project=clean_text(self.project, "project") or None,
             url=clean_text(self.url, "url") or None,
-            teams=tuple(clean_list(self.teams, lower=True)),
-            people=tuple(clean_list(self.people)),
-            tags=tuple(clean_list(self.tags, lower=True)),
+            teams=tuple(clean_list(self.teams, lower=True, split=False)),
+            people=tuple(clean_list(self.people, split=False)),
+            tags=tuple(clean_list(self.tags, lower=True, split=False)),
         )
 
 
@@ -193,6 +193,8 @@ class EvidenceFilter:
     team: str | None = None
     project: str | None = None
     text: str | None = None
+    #: Only these items (the evidence behind a finding); an empty tuple matches nothing, None everything.
+    ids: tuple[int, ...] | None = None
     page: int = 1
     per_page: int = 50
 

@@ -53,11 +53,11 @@ def clean_text(value: str | None, field: str, *, required: bool = False, limit: 
     return text
 
 
-def clean_list(values: Iterable[str], *, lower: bool = False) -> list[str]:
-    """Split comma-separated entries, trim them and drop repeats, keeping the order given."""
+def clean_list(values: Iterable[str], *, lower: bool = False, split: bool = True) -> list[str]:
+    """Trim entries and drop repeats, keeping the order given; `split` also splits typed "a, b" lists."""
     seen: dict[str, None] = {}
     for value in values:
-        for part in value.split(","):
+        for part in value.split(",") if split else [value]:
             item = " ".join(storable(part).split())
             if lower:
                 item = item.lower()
