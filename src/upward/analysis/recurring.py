@@ -130,9 +130,7 @@ def recurring_groups(items: Iterable[Evidence], *, min_size: int = 3) -> list[Gr
     """
     groups: list[Group] = []
     index: dict[str, list[int]] = defaultdict(list)
-    seen = 0
-    for item in items:
-        seen += 1
+    for seen, item in enumerate(items, 1):
         found = words(" ".join((item.title, *item.tags)))
         common = max(COMMON_FLOOR, seen * COMMON_SHARE)
         hits: Counter[int] = Counter()

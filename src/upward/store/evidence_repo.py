@@ -172,6 +172,8 @@ def _conditions(owner_id: int, wanted: EvidenceFilter, dialect: str) -> list[Any
         conditions.append(sa.func.lower(evidence.c.project) == wanted.project.lower())
     if wanted.team:
         conditions.append(_has_team(dialect, wanted.team))
+    if wanted.ids is not None:
+        conditions.append(evidence.c.id.in_(wanted.ids))
     return conditions
 
 

@@ -20,6 +20,7 @@ class EvidenceQuery(BaseModel):
     source: str | None = None
     team: str | None = None
     project: str | None = None
+    finding: str | None = Field(default=None, description="A finding's id: only the evidence behind it")
     page: int = Field(default=1, ge=1, le=MAX_PAGE)
     per_page: int = Field(default=25, ge=1, le=500)
 

@@ -12,7 +12,7 @@ from upward.web.deps import Ctx, EvidenceId
 from upward.web.filters import EvidenceQuery
 from upward.web.problems import api_input
 from upward.web.schemas import EVIDENCE_FIELDS, EvidenceIn, EvidenceOut, EvidencePageOut, EvidencePatchIn
-from upward.web.views import save_new
+from upward.web.views import evidence_filter, save_new
 
 router = APIRouter(tags=["evidence"])
 QUERY_FIELDS = {"dates": "from", "per page": "per_page"}
@@ -20,9 +20,9 @@ QUERY_FIELDS = {"dates": "from", "per page": "per_page"}
 
 @router.get("/evidence", response_model=EvidencePageOut)
 def list_evidence(ctx: Ctx, query: Annotated[EvidenceQuery, Query()]) -> EvidencePageOut:
-    """Evidence, newest first; with `q`, best match first (full-text search)."""
+    """Evidence, newest first; with `q`, best match first (full-text search); with `finding`, the evidence behind it."""
     with api_input("query", QUERY_FIELDS):
-        return EvidencePageOut.of(evidence_service.listing(ctx, query.to_filter()))
+        return EvidencePageOut.of(evidence_service.listing(ctx, evidence_filter(ctx, query)[0]))
 
 
 @router.post("/evidence", response_model=EvidenceOut, status_code=201, dependencies=[Depends(require_json)])

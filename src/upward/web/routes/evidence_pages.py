@@ -17,7 +17,7 @@ from upward.services import evidence as evidence_service
 from upward.web.csrf import verify_form_token
 from upward.web.deps import MAX_ID, Ctx, EvidenceId, is_htmx, render
 from upward.web.filters import EvidenceQuery
-from upward.web.views import save_new
+from upward.web.views import evidence_filter, save_new
 
 router = APIRouter(include_in_schema=False)
 Protected = [Depends(verify_form_token)]
@@ -90,8 +90,9 @@ def _evidence_page(
     problem: str | None = None,
 ) -> Response:
     """The whole page, or only the results when htmx asks for them (filters, live search)."""
-    page = evidence_service.listing(ctx, query.to_filter())
-    values = {"page": page, "query": query, "facets": evidence_service.facets(ctx)}
+    wanted, finding = evidence_filter(ctx, query)
+    page = evidence_service.listing(ctx, wanted)
+    values = {"page": page, "query": query, "facets": evidence_service.facets(ctx), "finding": finding}
     if not is_htmx(request):
         form_values = {"form": form or {}, "added": added, "problem": problem}
         return render(request, "evidence.html", status_code, **values, **form_values)
