@@ -235,7 +235,7 @@ def test_the_demo_persona_is_diagnosed_as_stuck() -> None:
 
 
 def test_being_in_a_crowd_with_the_skip_level_is_not_a_conversation() -> None:
-    crowd = tuple(f"Person {n}" for n in range(20)) + ("Rae",)
+    crowd = (*(f"Person {n}" for n in range(20)), "Rae")
     all_hands = [item(10, "Company all-hands", Kind.MEETING, people=crowd)]
     assert statuses(run(all_hands))["no-skip-level-contact"] is Status.RED
     my_talk = [item(10, "My talk at the all-hands", Kind.PRESENTATION, people=crowd, tags=("touchpoint",))]
