@@ -21,7 +21,7 @@ from upward.services import evidence as evidence_service
 from upward.services import profile as profile_service
 from upward.settings import Settings
 from upward.web.deps import API_PREFIX
-from upward.web.routes import api_evidence, api_profile, evidence_pages, home_pages
+from upward.web.routes import api_routers, page_routers
 from upward.web.schemas import EvidenceOut
 
 PROFILE = ANSWERS | {"skip_level_email": None}
@@ -295,11 +295,12 @@ def test_home_is_missing_before_onboarding(client: TestClient) -> None:
 
 def test_the_openapi_document_lists_every_api_path_and_no_page(client: TestClient) -> None:
     document = client.get("/api/v1/openapi.json").json()
-    api_paths = {API_PREFIX + path for path in declared_paths(api_evidence.router, api_profile.router)}
-    page_paths = declared_paths(home_pages.router, evidence_pages.router)
+    api_paths = {API_PREFIX + path for path in declared_paths(*api_routers())}
+    page_paths = declared_paths(*page_routers())
     assert set(document["paths"]) == api_paths
     assert {"/api/v1/evidence", "/api/v1/evidence/{evidence_id}", "/api/v1/profile", "/api/v1/home"} <= api_paths
-    assert {"/", "/evidence", "/evidence/{evidence_id}", "/welcome", "/profile", "/demo"} <= page_paths
+    assert {"/", "/evidence", "/evidence/{evidence_id}", "/welcome", "/profile", "/demo", "/imports"} <= page_paths
+    assert {"/api/v1/imports", "/api/v1/diagnosis"} <= api_paths
     methods = {path: set(operations) for path, operations in document["paths"].items()}
     assert methods["/api/v1/evidence/{evidence_id}"] == {"get", "patch", "delete"}
     assert methods["/api/v1/profile"] == {"get", "put"}

@@ -427,7 +427,7 @@ def test_a_link_that_is_not_a_web_address_is_not_clickable(client: TestClient, c
 @pytest.mark.parametrize(
     ("path", "message"),
     [
-        ("/evidence/999", "There is no evidence item 999."),
+        ("/evidence/999", "There is no evidence item 999; it may have been deleted."),
         ("/evidence/99999999999999999999", "There is no page here."),
         ("/evidence/not-a-number", "There is no page here."),
         ("/nowhere", "There is no page here."),

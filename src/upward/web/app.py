@@ -15,7 +15,7 @@ from upward.settings import Settings, load_settings
 from upward.web import problems
 from upward.web.csrf import CsrfMiddleware, answered_hosts
 from upward.web.deps import API_PREFIX
-from upward.web.routes import api_evidence, api_profile, evidence_pages, home_pages
+from upward.web.routes import api_routers, page_routers
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -32,10 +32,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ctx = open_context(settings)
     app.add_middleware(CsrfMiddleware, hosts=answered_hosts(settings.host))
     app.mount("/static", StaticFiles(directory=str(files("upward.web") / "static")), name="static")
-    app.include_router(home_pages.router)
-    app.include_router(evidence_pages.router)
-    app.include_router(api_profile.router, prefix=API_PREFIX)
-    app.include_router(api_evidence.router, prefix=API_PREFIX)
+    for router in page_routers():
+        app.include_router(router)
+    for router in api_routers():
+        app.include_router(router, prefix=API_PREFIX)
     problems.install(app)
     app.add_api_route(f"{API_PREFIX}/docs", _api_docs, include_in_schema=False)
     return app

@@ -8,7 +8,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
+from upward.documents.diagnosis import stall_sentence
 from upward.model import Evidence, EvidenceDraft, EvidencePatch, InputError, Kind, Page, Profile
+from upward.model.diagnosis import Diagnosis, Status
 from upward.model.evidence import parse_metrics
 from upward.model.forms import draft_from_fields
 from upward.model.parsing import clean_list, parse_when
@@ -165,9 +167,27 @@ class ProfileBody(BaseModel):
         return {name: "" if value is None else str(value) for name, value in self.model_dump().items()}
 
 
+class DiagnosisSummaryOut(BaseModel):
+    """The top of the dashboard. The whole diagnosis, with every finding and chart, is at `details`."""
+
+    stall_score: int | None = Field(description="0 (moving) to 100 (fully stalled); null with too little data")
+    sentence: str
+    red_flags: list[str] = Field(description="The titles of the findings that are red flags")
+    next_actions: list[str] = Field(description="The three actions that matter most this week")
+    details: str = "/api/v1/diagnosis"
+
+    @classmethod
+    def of(cls, diagnosis: Diagnosis) -> DiagnosisSummaryOut:
+        red = [f.title for f in diagnosis.findings if f.status is Status.RED]
+        sentence = stall_sentence(diagnosis)
+        return cls(stall_score=diagnosis.stall_score, sentence=sentence, red_flags=red,
+                   next_actions=list(diagnosis.next_actions))  # fmt: skip
+
+
 class HomeOut(BaseModel):
-    """The home page: the profile, the latest work and how many items are recorded in all."""
+    """The home page: the profile, the latest work, how many items are recorded in all, and the diagnosis."""
 
     profile: ProfileBody
     recent: list[EvidenceOut]
     total: int
+    diagnosis: DiagnosisSummaryOut

@@ -5,11 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException
 
 from upward.model.profile import profile_from_answers
+from upward.services import diagnosis as diagnosis_service
 from upward.services import profile as profile_service
 from upward.web.csrf import require_json
 from upward.web.deps import Ctx
 from upward.web.problems import field_errors
-from upward.web.schemas import EvidenceOut, HomeOut, ProfileBody
+from upward.web.schemas import DiagnosisSummaryOut, EvidenceOut, HomeOut, ProfileBody
 from upward.web.views import overview
 
 router = APIRouter(tags=["profile"])
@@ -35,9 +36,11 @@ def write_profile(body: ProfileBody, ctx: Ctx) -> ProfileBody:
 
 @router.get("/home", response_model=HomeOut, tags=["home"])
 def read_home(ctx: Ctx) -> HomeOut:
-    """What the home page shows: the profile, the latest work and how many items there are in all."""
+    """What the home page shows: the profile, the latest work, how many items there are in all, and the top of
+    the diagnosis (running it keeps today's snapshot, as the page does)."""
     home = overview(ctx)
     if home is None:
         raise HTTPException(404, NO_PROFILE)
     recent = [EvidenceOut.of(item) for item in home.recent.items]
-    return HomeOut(profile=ProfileBody.of(home.profile), recent=recent, total=home.recent.total)
+    diagnosis = DiagnosisSummaryOut.of(diagnosis_service.run_diagnosis(ctx))
+    return HomeOut(profile=ProfileBody.of(home.profile), recent=recent, total=home.recent.total, diagnosis=diagnosis)

@@ -1,4 +1,4 @@
-"""The home page, the onboarding (first visit) and the profile page."""
+"""The home page (the dashboard), the onboarding (first visit) and the profile page."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from upward.services import profile as profile_service
 from upward.services.demo import load_demo
 from upward.web.csrf import FIELD, verify_form_token
 from upward.web.deps import Ctx, render
+from upward.web.routes.dashboard_view import dashboard
 from upward.web.views import overview
 
 router = APIRouter(include_in_schema=False)
@@ -25,7 +26,7 @@ def home(request: Request, ctx: Ctx) -> Response:
     home = overview(ctx)
     if home is None:
         return RedirectResponse("/welcome", status_code=303)
-    return render(request, "home.html", profile=home.profile, recent=home.recent)
+    return render(request, "home.html", profile=home.profile, recent=home.recent, board=dashboard(ctx))
 
 
 @router.get("/welcome")
