@@ -104,7 +104,7 @@ def _bad_files(tmp_path: Path, good: Path) -> dict[str, tuple[Path, str]]:
         "empty.json": ("", "not a readable backup"),
         "other.json": (json.dumps({"hello": 1}), "not an Upward backup"),
         "newer.json": (json.dumps(document | {"schema": "9999"}), "made by a newer Upward"),
-        "no-table.json": (json.dumps(document | {"tables": {"accounts": []}}), "tables.profiles"),
+        "no-table.json": (json.dumps(document | {"tables": {"accounts": []}}), "is missing or is not a list"),
         "bad-row.json": (
             json.dumps(document | {"tables": document["tables"] | {"evidence": [{"id": "x"}, 5]}}),
             "tables.evidence[0]: field 'id'",

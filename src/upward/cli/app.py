@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pkgutil
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,7 +11,6 @@ import typer
 from typer.core import TyperGroup
 
 from upward import __version__
-from upward.cli import assess, capture, data, demo, diagnose, evidence, imports, onboarding, playbook, serve
 from upward.cli.common import set_overrides
 from upward.model import UpwardError
 
@@ -62,16 +63,15 @@ def root(
     set_overrides(home=home, database_url=database_url, playbook=playbook)
 
 
-onboarding.register(app)
-capture.register(app)
-diagnose.register(app)
-assess.register(app)
-app.add_typer(evidence.app, name="evidence")
-imports.register(app)
-data.register(app)
-app.add_typer(playbook.app, name="playbook")
-demo.register(app)
-serve.register(app)
+def _register_commands(root: typer.Typer) -> None:
+    """Every module of `upward.cli` with a `register(app)` adds its commands, in the order of its `PLACE`."""
+    names = [info.name for info in pkgutil.iter_modules([str(Path(__file__).parent)])]
+    modules = [import_module(f"upward.cli.{name}") for name in names if name != "app"]
+    for module in sorted((m for m in modules if hasattr(m, "register")), key=lambda m: m.PLACE):
+        module.register(root)
+
+
+_register_commands(app)
 
 
 def main() -> None:

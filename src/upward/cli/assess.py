@@ -13,6 +13,9 @@ from upward.playbook.schema import Question
 from upward.services import assessment as assessment_service
 from upward.services import diagnosis as diagnosis_service
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 40
+
 
 def register(app: typer.Typer) -> None:
     app.command("assess")(assess)

@@ -11,6 +11,9 @@ from upward.model import Evidence
 from upward.model.forms import draft_from_fields
 from upward.services import evidence as evidence_service
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 20
+
 DateOption = Annotated[
     str | None, typer.Option("--date", help="When: YYYY-MM-DD, 'today' or 'yesterday' (default: now).")
 ]

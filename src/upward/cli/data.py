@@ -12,6 +12,9 @@ from upward.cli.common import console, context
 from upward.services import backup as backup_service
 from upward.services.export import ExportFormat, export
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 70
+
 
 def register(app: typer.Typer) -> None:
     app.command("export")(export_)

@@ -9,6 +9,9 @@ import typer
 from upward.cli.common import console, context
 from upward.services.demo import load_demo
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 90
+
 
 def register(app: typer.Typer) -> None:
     app.command("demo")(demo)

@@ -13,6 +13,9 @@ from upward.documents.diagnosis import diagnosis_dict, diagnosis_markdown, stall
 from upward.model.diagnosis import Diagnosis, Status
 from upward.services import diagnosis as diagnosis_service
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 30
+
 COLOURS = {Status.RED: "red", Status.WARNING: "yellow", Status.OK: "green", Status.UNKNOWN: "dim"}
 BARS = " ▁▂▃▄▅▆▇█"
 

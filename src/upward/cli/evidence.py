@@ -15,6 +15,9 @@ from upward.model.parsing import clean_list, parse_day, parse_when
 from upward.services import evidence as evidence_service
 from upward.services.export import evidence_dict
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 50
+
 app = typer.Typer(help="Browse, search and correct your evidence.", no_args_is_help=True, rich_markup_mode=None)
 
 FromOption = Annotated[str | None, typer.Option("--from", help="Only items on or after this day (YYYY-MM-DD).")]
@@ -160,3 +163,7 @@ def _details(item: Evidence) -> list[tuple[str, str]]:
         "link": item.url,
     }
     return rows + [(label, value) for label, value in optional.items() if value]
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="evidence")

@@ -16,6 +16,9 @@ from upward.cli.common import console, context
 from upward.importers import Importer, ImportOption, all_importers
 from upward.services import imports as import_service
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 60
+
 import_app = typer.Typer(help="Fill your record from where your work already leaves traces.", no_args_is_help=True)
 imports_app = typer.Typer(help="See and undo past imports.", no_args_is_help=True)
 

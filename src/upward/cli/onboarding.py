@@ -13,6 +13,9 @@ from upward.model import InputError, Profile
 from upward.model.profile import PROFILE_CHECKS, cross_check
 from upward.services import profile as profile_service
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 10
+
 
 @dataclass(frozen=True)
 class Question:

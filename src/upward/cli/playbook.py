@@ -10,6 +10,9 @@ import typer
 from upward.cli.common import console, settings
 from upward.playbook import default_path, load_playbook
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 80
+
 app = typer.Typer(help="The promotion framework Upward plans with, as data you can replace.", no_args_is_help=True)
 
 
@@ -37,3 +40,7 @@ def check(
     actions = sum(len(move.actions) for move in playbook.moves)
     console.print(f"{path} is a good playbook: {len(playbook.moves)} moves, {actions} actions, "
                   f"{len(playbook.findings)} findings.")  # fmt: skip
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="playbook")

@@ -8,6 +8,9 @@ import typer
 
 from upward.cli.common import console, context
 
+#: Where the command comes in `upward --help` (most used first).
+PLACE = 100
+
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)

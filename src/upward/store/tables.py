@@ -130,5 +130,20 @@ assessments = sa.Table(
     sa.Index(None, "owner_id", "taken_at"),
 )
 
+
+def _load_feature_tables() -> None:
+    """Import every `upward.store.tables_*` module: each defines a feature's tables on `metadata`."""
+    from importlib import import_module
+    from pkgutil import iter_modules
+
+    from upward import store
+
+    for module in iter_modules(store.__path__):
+        if module.name.startswith("tables_"):
+            import_module(f"upward.store.{module.name}")
+
+
+_load_feature_tables()
+
 #: Tables in the order rows must be restored (parents before children).
-ALL_TABLES = (accounts, profiles, people, import_runs, evidence, diagnosis_snapshots, assessments)
+ALL_TABLES: tuple[sa.Table, ...] = tuple(metadata.sorted_tables)
