@@ -1,4 +1,4 @@
-"""The 12-month plan, decision-makers' details and visible-project candidates.
+"""The 12-month plan: its items, due dates, check-offs and skips.
 
 Revision ID: 0005
 Revises: 0004
