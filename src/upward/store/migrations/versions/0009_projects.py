@@ -8,7 +8,7 @@ Create Date: 2026-11-23
 from __future__ import annotations
 
 revision = "0009"
-down_revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
