@@ -97,13 +97,13 @@ def _admin_engine() -> sa.Engine:
 
 
 def load(db: Database, count: int) -> None:
-    """Insert `count` generated items in one transaction (bulk executemany), with a progress bar."""
+    """Insert `count` generated items in one transaction (multi-row INSERTs), with a progress bar."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     start = time.perf_counter()
     with Progress(*columns, console=console) as progress, db.ctx.transaction() as conn:
         task = progress.add_task(f"Loading {db.label}", total=count)
         for batch in evidence_rows(count, db.ctx.owner_id):
-            conn.execute(evidence.insert(), batch)
+            conn.execute(evidence.insert().returning(evidence.c.id), batch)  # multi-row INSERTs: see add_many
             progress.advance(task, len(batch))
     seconds = time.perf_counter() - start
     console.print(f"{db.label}: loaded {count:,} items in {seconds:.1f} s ({count / seconds:,.0f} items/s)")

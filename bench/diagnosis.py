@@ -68,8 +68,8 @@ def fill(db: Database, items: int, touchpoints: int) -> None:
         for name, role in DECISION_MAKERS:
             people_repo.upsert_by_name(conn, owner, PersonDraft(name=name, role=role))
         for batch in evidence_rows(items, owner):
-            conn.execute(evidence.insert(), [_into_last_year(row) for row in batch])
-        conn.execute(evidence.insert(), _touchpoints(owner, touchpoints))
+            conn.execute(evidence.insert().returning(evidence.c.id), [_into_last_year(row) for row in batch])
+        conn.execute(evidence.insert().returning(evidence.c.id), _touchpoints(owner, touchpoints))
 
 
 def measure(db: Database, runs: int) -> Comparison:

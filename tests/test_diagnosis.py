@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 from itertools import count
 
@@ -240,3 +243,25 @@ def test_being_in_a_crowd_with_the_skip_level_is_not_a_conversation() -> None:
     assert statuses(run(all_hands))["no-skip-level-contact"] is Status.RED
     my_talk = [item(10, "My talk at the all-hands", Kind.PRESENTATION, people=crowd, tags=("touchpoint",))]
     assert statuses(run(my_talk))["no-skip-level-contact"] is Status.OK
+
+
+def test_recurring_groups_are_the_same_in_every_run() -> None:
+    """Python orders sets differently in each process; the groups (and so the diagnosis) must not change."""
+    script = (
+        "from datetime import date\n"
+        "from upward.analysis.recurring import recurring_groups\n"
+        "from upward.demo.persona import build_demo\n"
+        "groups = recurring_groups(build_demo(date(2026, 11, 23), 7).evidence, min_size=2)\n"
+        "print([(g.label, len(g.items), g.common_words()) for g in groups])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env=os.environ | {"PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(outputs) == 1 and "[(" in outputs.pop()

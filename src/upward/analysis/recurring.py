@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from upward.model import Evidence
 
@@ -84,8 +85,11 @@ COMMON_SHARE, COMMON_FLOOR = 0.05, 50
 CANDIDATES, MEMBERS_COMPARED = 5, 8
 
 
+@lru_cache(maxsize=65_536)
 def words(text: str) -> frozenset[str]:
-    """The meaningful words of a text, lightly reduced (deploys, deploying and deployed are one word)."""
+    """The meaningful words of a text, lightly reduced (deploys, deploying and deployed are one word).
+
+    Kept for texts seen before: titles of requests and incidents repeat a lot."""
     out = set()
     for word in _WORD.findall(text.lower()):
         if word in STOPWORDS or len(word) < 3:
@@ -115,11 +119,21 @@ class Group:
         for member in self.members:
             for word in member:
                 counts[word] += 1
-        return sorted((w for w, n in counts.items() if n >= max(2, len(self.members) // 2)), key=lambda w: -counts[w])
+        return sorted((w for w, n in counts.items() if n >= max(2, len(self.members) // 2)), key=lambda w: (-counts[w], w))
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _best_similarity(found: frozenset[str], members: list[frozenset[str]]) -> float:
+    """The largest `_similarity` of `found` to any of `members`, counting the union from the intersection."""
+    size, best = len(found), 0.0
+    for member in members:
+        shared = len(found & member)
+        if shared:
+            best = max(best, shared / (size + len(member) - shared))
+    return best
 
 
 def recurring_groups(items: Iterable[Evidence], *, min_size: int = 3) -> list[Group]:
@@ -134,12 +148,12 @@ def recurring_groups(items: Iterable[Evidence], *, min_size: int = 3) -> list[Gr
         found = words(" ".join((item.title, *item.tags)))
         common = max(COMMON_FLOOR, seen * COMMON_SHARE)
         hits: Counter[int] = Counter()
-        for word in found:
+        for word in sorted(found):  # a set's order changes between runs; the groups must not
             if len(index[word]) <= common:
                 hits.update(set(index[word]))
         best, best_score = None, SIMILAR
         for gid, _ in hits.most_common(CANDIDATES):
-            score = max(_similarity(found, member) for member in groups[gid].members[-MEMBERS_COMPARED:])
+            score = _best_similarity(found, groups[gid].members[-MEMBERS_COMPARED:])
             if score >= best_score:
                 best, best_score = gid, score
         if best is None:

@@ -45,6 +45,7 @@ def run_import(
         params = {"paths": [str(p.resolve()) for p in files], "options": _plain(options)}
         run_id = imports_repo.start(conn, ctx.owner_id, source, params)
         summary = ImportSummary()
+        batch = _Batch(conn, ctx.owner_id, run_id, summary)
         seen: set[tuple[str, str]] = set()
         for record in importer.read(request):
             if isinstance(record, Ignored):
@@ -56,7 +57,8 @@ def run_import(
                 summary.ignored["repeated within this import"] += 1
                 continue
             seen.add(key)
-            _store(conn, ctx.owner_id, run_id, draft, summary)
+            batch.add(draft)
+        batch.store()
         imports_repo.finish(conn, run_id, summary.as_dict() | {"state": request.state})
         return imports_repo.get(conn, ctx.owner_id, run_id)  # type: ignore[return-value]
 
@@ -67,24 +69,45 @@ def _checked(draft: EvidenceDraft, source: str, files: tuple[Path, ...]) -> Evid
     if not draft.source_id:
         raise ImportProblem(where, f"the {source} importer gave an item without an id: '{draft.title}'")
     try:
-        return replace(draft, source=draft.source or source).validated()
+        return (draft if draft.source else replace(draft, source=source)).validated()
     except InputError as error:
         raise ImportProblem(where, f"item {draft.source_id}: {error.problem}", field=error.field) from None
 
 
-def _store(conn: sa.Connection, owner_id: int, run_id: int, draft: EvidenceDraft, summary: ImportSummary) -> None:
-    assert draft.source_id is not None
-    existing = evidence_repo.find_by_source(conn, owner_id, draft.source, draft.source_id)
-    if existing is None:
-        evidence_repo.add(conn, owner_id, draft, import_run_id=run_id)
-        summary.added += 1
-    elif evidence_repo.draft_values(existing) == evidence_repo.draft_values(draft):
-        summary.unchanged += 1
-    elif existing.edited_at is not None:
-        summary.kept_your_edits += 1
-    else:
-        evidence_repo.update(conn, owner_id, existing.id, draft)
-        summary.updated += 1
+class _Batch:
+    """Drafts waiting to be stored, a few hundred at a time: one look-up for the ones already stored, one
+    insert for the new ones. Each draft is new (added), the same as stored (unchanged), corrected by the
+    person (kept as they are) or changed at its source (updated)."""
+
+    SIZE = 500
+
+    def __init__(self, conn: sa.Connection, owner_id: int, run_id: int, summary: ImportSummary) -> None:
+        self.conn, self.owner_id, self.run_id, self.summary = conn, owner_id, run_id, summary
+        self.drafts: list[EvidenceDraft] = []
+
+    def add(self, draft: EvidenceDraft) -> None:
+        self.drafts.append(draft)
+        if len(self.drafts) >= self.SIZE:
+            self.store()
+
+    def store(self) -> None:
+        drafts, self.drafts = self.drafts, []
+        keys = [(draft.source, draft.source_id or "") for draft in drafts]
+        stored = evidence_repo.find_by_sources(self.conn, self.owner_id, keys)
+        new: list[EvidenceDraft] = []
+        for key, draft in zip(keys, drafts, strict=True):
+            existing = stored.get(key)
+            if existing is None:
+                new.append(draft)
+            elif evidence_repo.draft_values(existing) == evidence_repo.draft_values(draft):
+                self.summary.unchanged += 1
+            elif existing.edited_at is not None:
+                self.summary.kept_your_edits += 1
+            else:
+                evidence_repo.update(self.conn, self.owner_id, existing.id, draft)
+                self.summary.updated += 1
+        evidence_repo.add_many(self.conn, self.owner_id, new, import_run_id=self.run_id)
+        self.summary.added += len(new)
 
 
 SECRET_WORDS = ("token", "password", "secret", "key")
