@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import Field, ValidationError, field_validator
@@ -22,6 +23,8 @@ class Settings(BaseSettings):
     account: str = "local"
     #: A coach's or a company's own playbook file instead of the one Upward ships with.
     playbook: Path | None = None
+    #: How recurring problems are found: "tfidf" (words and spellings) or "semantic" (needs upward[semantic]).
+    patterns_backend: Literal["tfidf", "semantic"] = "tfidf"
 
     @field_validator("host")
     @classmethod

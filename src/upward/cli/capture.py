@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from upward.cli.common import console, context, day_label
+from upward.cli.triage import suggestion
 from upward.model import Evidence
 from upward.model.forms import draft_from_fields
 from upward.services import evidence as evidence_service
+from upward.services import triage as triage_service
 
 #: Where the command comes in `upward --help` (most used first).
 PLACE = 20
@@ -65,7 +67,10 @@ def ask(
     draft = draft_from_fields(
         text=text, kind="request", requester=from_, teams=team, minutes=minutes, project=project, date=date, body=body
     )
-    show_saved("Logged request", evidence_service.ask(context(), draft))
+    ctx = context()
+    item = evidence_service.ask(ctx, draft)
+    show_saved("Logged request", item)
+    suggestion(triage_service.triage_one(ctx, item.id))
 
 
 def show_saved(verb: str, item: Evidence) -> None:
