@@ -19,6 +19,8 @@ from upward.store.tables import ALL_TABLES
 
 POSTGRES_URL = os.environ.get("UPWARD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = bool(os.environ.get("CI") or os.environ.get("UPWARD_REQUIRE_POSTGRES"))
+#: In CI the optional semantic backend is installed (.ci/run), so its tests must run, not skip.
+REQUIRE_SEMANTIC = bool(os.environ.get("CI") or os.environ.get("UPWARD_REQUIRE_SEMANTIC"))
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,9 @@ import sqlalchemy as sa
 from upward.demo.persona import build_demo
 from upward.model import UpwardError
 from upward.services.context import Context
+from upward.services.demo_ladder import add_demo_ladder
+from upward.services.demo_projects import add_demo_projects
+from upward.services.demo_stories import add_demo_stories
 from upward.store import evidence_repo, people_repo, profile_repo
 from upward.store.tables import evidence
 
@@ -38,6 +41,9 @@ def load_demo(ctx: Context, *, today: date | None = None, seed: int = 7) -> Demo
             if evidence_repo.find_by_source(conn, ctx.owner_id, draft.source, draft.source_id) is None:
                 evidence_repo.add(conn, ctx.owner_id, draft.validated())
                 added += 1
+        add_demo_stories(conn, ctx.owner_id)
+        add_demo_projects(conn, ctx.owner_id)
+        add_demo_ladder(conn, ctx.owner_id)
     return DemoLoaded(
         name=demo.profile.name, people=len(demo.people), added=added, already_there=len(demo.evidence) - added
     )
