@@ -142,6 +142,9 @@ def _check_references(path: Path, root: yaml.Node | None, playbook: PlaybookFile
     for index, question in enumerate(playbook.assessment):
         if question.finding not in findings:
             problems.append((("assessment", index, "finding"), _unknown("finding", question.finding, findings)))
+    for index, fill in enumerate(playbook.plan.fill):
+        if fill.action not in actions:
+            problems.append((("plan", "fill", index, "action"), _unknown("action", fill.action, actions)))
     if problems:
         loc, message = problems[0]
         raise PlaybookProblem(path, message, line=_line(root, loc), field=_dotted(loc))
