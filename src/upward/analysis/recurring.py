@@ -119,7 +119,9 @@ class Group:
         for member in self.members:
             for word in member:
                 counts[word] += 1
-        return sorted((w for w, n in counts.items() if n >= max(2, len(self.members) // 2)), key=lambda w: (-counts[w], w))
+        return sorted(
+            (w for w, n in counts.items() if n >= max(2, len(self.members) // 2)), key=lambda w: (-counts[w], w)
+        )
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
