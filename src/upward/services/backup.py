@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 
 from upward.model import UpwardError
 from upward.services.context import Context
+from upward.services.pattern_grouping import forget_indexes
 from upward.store.db import alembic_config, current_revision
 from upward.store.tables import ALL_TABLES, accounts
 
@@ -55,6 +56,7 @@ def restore(ctx: Context, path: Path, *, replace: bool = False) -> dict[str, int
                 conn.execute(sa.insert(table), rows)
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn)
+    forget_indexes()  # the recurring-problem vectors kept in memory belong to the rows just replaced
     return {name: len(rows) for name, rows in tables.items()}
 
 
@@ -94,14 +96,17 @@ def _check(document: Any, path: Path) -> dict[str, list[dict[str, Any]]]:
         raise UpwardError(f"{path}: this is not an Upward backup (made with `upward backup FILE`)")
     if document.get("version") != VERSION:
         raise UpwardError(f"{path}: backup format {document.get('version')} is not one this Upward reads")
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    scripts = ScriptDirectory.from_config(alembic_config())
+    known = {script.revision for script in scripts.walk_revisions()}
     if document.get("schema") not in known:
         raise UpwardError(f"{path}: this backup was made by a newer Upward; upgrade Upward, then restore it")
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise UpwardError(f"{path}: field 'tables' is missing")
+    # A backup from an older Upward has no rows for the tables added since: they start empty.
+    older = document["schema"] != scripts.get_current_head()
     for table in ALL_TABLES:
-        rows = tables.get(table.name)
+        rows = tables.setdefault(table.name, []) if older and table.name not in tables else tables.get(table.name)
         if not isinstance(rows, list):
             raise UpwardError(f"{path}: field 'tables.{table.name}' is missing or is not a list")
     return tables
