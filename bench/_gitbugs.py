@@ -6,7 +6,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-FOLDER = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "duplicates" / "gitbugs"
+_BESIDE = Path(__file__).resolve().parents[2] / "shared" / "real-data"
+FOLDER = (_BESIDE if _BESIDE.is_dir() else Path("/work/shared/real-data")) / "duplicates" / "gitbugs"
 ISSUES, PAIRS = "hadoop_hadoop_bugs.csv", "hadoop_hadoop_bugs-combined.csv"
 
 

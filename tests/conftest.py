@@ -23,6 +23,18 @@ REQUIRE_POSTGRES = bool(os.environ.get("CI") or os.environ.get("UPWARD_REQUIRE_P
 REQUIRE_SEMANTIC = bool(os.environ.get("CI") or os.environ.get("UPWARD_REQUIRE_SEMANTIC"))
 
 
+def _real_data() -> Path:
+    """The real third-party exports the tests read (the package never ships them): ../shared/real-data beside
+    this checkout, the workplace's /work/shared/real-data for a clone made elsewhere, or UPWARD_REAL_DATA."""
+    if os.environ.get("UPWARD_REAL_DATA"):
+        return Path(os.environ["UPWARD_REAL_DATA"])
+    beside = Path(__file__).resolve().parents[2] / "shared" / "real-data"
+    return beside if beside.is_dir() else Path("/work/shared/real-data")
+
+
+REAL_DATA = _real_data()
+
+
 @pytest.fixture(autouse=True)
 def temp_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No test ever touches a real home folder or a database it did not make."""

@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-REAL = Path("/work/shared/real-data/github")
+from conftest import REAL_DATA
+
+REAL = REAL_DATA / "github"
 SERVER_DATE = "Mon, 23 Nov 2026 10:00:00 GMT"
 HANG_UP = -1  # a status that makes the server close the connection without answering
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REAL_DATA
 from documents_personas import STORY, demo, moving, pdf_text, sparse
 from upward.documents.render import Format, esc, render
 from upward.playbook import default_path
@@ -20,7 +21,7 @@ from upward.services.documents_data import TITLES, case_data, conversation_data,
 from upward.services.update import monthly_update
 from upward.settings import Settings
 
-DEVELOPER = Path(__file__).resolve().parents[2] / "shared/real-data/ladders/jorgef-engineeringladders/Developer.md"
+DEVELOPER = REAL_DATA / "ladders/jorgef-engineeringladders/Developer.md"
 HEADINGS = {
     "update": ["What changed this month", "What comes next", "Where I could use your help"],
     "case": ["Capability: the strongest work", "Visibility: decision-makers who know the work", "Scope reached",

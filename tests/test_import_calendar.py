@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from conftest import Cli
+from conftest import REAL_DATA, Cli
 from importing import import_is_all_or_nothing, mutated, row_counts
 from upward.importers import ImportRequest, get_importer
 from upward.importers.calendar import weekly_meeting_hours, window
@@ -22,7 +22,7 @@ from upward.services.imports import run_import
 from upward.services.profile import save_profile
 from upward.store import people_repo
 
-REAL = Path("/work/shared/real-data/calendar")
+REAL = REAL_DATA / "calendar"
 GOOGLE = REAL / "python-recurring-ical-events/issue42_google_calendar_export.ics"  # X-WR-CALNAME:gabi@gmail.com
 SAMPLES = REAL / "outlook-exchange-samples"
 BLANK_TZID = SAMPLES / "ical4j_blankTzid_exchange2010.ics"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from conftest import Cli
+from conftest import REAL_DATA, Cli
 from importing import import_is_all_or_nothing, mutated, row_counts
 from upward.importers import ImportRequest, get_importer
 from upward.model import Evidence, EvidenceDraft, EvidenceFilter, EvidencePatch, Kind, Profile
@@ -21,8 +21,8 @@ from upward.services import evidence as evidence_service
 from upward.services.imports import run_import
 from upward.services.profile import save_profile
 
-CLOUD = Path("/work/shared/real-data/jira/ericmedlock-planeso/Jira.csv")
-SERVER = Path("/work/shared/real-data/duplicates/gitbugs/hadoop_hadoop_bugs.csv")
+CLOUD = REAL_DATA / "jira/ericmedlock-planeso/Jira.csv"
+SERVER = REAL_DATA / "duplicates/gitbugs/hadoop_hadoop_bugs.csv"
 SAICHARAN = "5fe07a7dd3649601392ba191"
 
 #: A Jira Cloud header with the columns the tests below vary (repeated ones included).

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from conftest import Cli
+from conftest import REAL_DATA, Cli
 from importing import import_is_all_or_nothing, mutated, row_counts
 from upward.importers import _jira_dates, linear
 from upward.model import Evidence, EvidenceFilter, Kind
@@ -20,7 +20,7 @@ from upward.services import Context
 from upward.services import evidence as evidence_service
 from upward.services.imports import run_import
 
-REAL = Path("/work/shared/real-data/linear/semperos-shortcut-repl/linear-export.csv")
+REAL = REAL_DATA / "linear/semperos-shortcut-repl/linear-export.csv"
 TESTER = "testingthisproduct101@gmail.com"
 
 #: The header Linear writes today (34 columns; see SOURCE.txt next to the real sample).

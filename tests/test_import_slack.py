@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Cli
+from conftest import REAL_DATA, Cli
 from importing import import_is_all_or_nothing, mutated, row_counts
 from upward.model import Evidence, EvidenceFilter, Kind
 from upward.model.imports import ImportProblem
@@ -21,7 +21,7 @@ from upward.services import Context
 from upward.services import evidence as evidence_service
 from upward.services.imports import run_import
 
-SAMPLE = Path("/work/shared/real-data/slack/hfaran-slack-export-viewer/testarchive.zip")
+SAMPLE = REAL_DATA / "slack/hfaran-slack-export-viewer/testarchive.zip"
 ME = "abilinski"  # Harry Potter, whom Hamza keeps asking things in #enrique
 SAMPLE_IDS = [
     "C0JGLMMNX/1452837352.000006",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from conftest import REAL_DATA, Cli
 from upward.ladders import read_ladder
 from upward.ladders.matching import Candidate, suggest
 from upward.model import EvidenceDraft, InputError, Kind
@@ -17,7 +17,7 @@ from upward.services import evidence as evidence_service
 from upward.services import ladders as ladders_service
 from upward.store import documents_repo
 
-LADDERS = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "ladders"
+LADDERS = REAL_DATA / "ladders"
 FT = LADDERS / "ft-engineering-progression"
 SNOWFLAKE = LADDERS / "medium-snowflake" / "snowflake_tracks.json"
 DEVELOPER = LADDERS / "jorgef-engineeringladders" / "Developer.md"

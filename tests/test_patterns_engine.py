@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from conftest import REQUIRE_SEMANTIC
+from conftest import REAL_DATA, REQUIRE_SEMANTIC
 from upward.model import Evidence, Kind
 from upward.patterns import Grouping, TfidfBackend, group_all, make_backend
 from upward.patterns.impact import impact
@@ -17,7 +16,7 @@ from upward.patterns.retrieval import both_ways, ranks, scores, vector_scorer
 from upward.patterns.semantic import available
 from upward.patterns.summary import opportunity, summarise, title
 
-GITBUGS = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "duplicates" / "gitbugs"
+GITBUGS = REAL_DATA / "duplicates" / "gitbugs"
 
 KNOWN = {
     "vpn": ["Reset my VPN token please", "VPN token expired, can you reset it?", "My VPN token stopped working"],

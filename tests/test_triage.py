@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from conftest import REAL_DATA
 from triage_cases import TODAY, ask, at, person_and_people
 from upward.model import EvidenceDraft, InputError, NotFound, PersonDraft, PromotionRole
 from upward.services import Context, open_context
@@ -211,7 +211,7 @@ def test_a_recurring_problem_adopted_into_the_plan_fits_the_plan(person: Context
 
 
 def test_requests_imported_from_a_real_slack_export_twice_are_triaged_once(ctx: Context) -> None:
-    sample = Path("/work/shared/real-data/slack/hfaran-slack-export-viewer/testarchive.zip")
+    sample = REAL_DATA / "slack/hfaran-slack-export-viewer/testarchive.zip"
     for _ in range(2):
         run_import(ctx, "slack", [sample], {"user": "abilinski"})
     listed = triage_service.open_requests(ctx, today=date(2016, 3, 20), everything=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import REAL_DATA
 from documents_personas import STORY, moving, pdf_text, sparse
 from test_web_pages import post_form, seen, serving
 from upward.model import EvidenceFilter
@@ -17,7 +17,7 @@ from upward.services import evidence as evidence_service
 from upward.services import ladders as ladders_service
 from upward.settings import Settings
 
-LADDERS = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "ladders"
+LADDERS = REAL_DATA / "ladders"
 FT = LADDERS / "ft-engineering-progression" / "engineering.yml"
 DEVELOPER = LADDERS / "jorgef-engineeringladders" / "Developer.md"
 MONTH = f"{date.today():%Y-%m}"
