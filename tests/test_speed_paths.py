@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -95,6 +95,25 @@ def test_search_counts_and_pages_only_the_owners_items(ctx: Context) -> None:
     every = [item.title for item in evidence_service.listing(ctx, EvidenceFilter(text="checkout")).items]
     assert (alone[0], _search(ctx, text="checkout", page=2)[0]) == (every[:2], every[2:])
     assert _search(ctx, text="!!!") == ([], 0)
+
+
+def test_a_search_with_many_matches_lists_them_newest_first(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past RANKED_AT_MOST matches, ranking them all would cost more than the search: newest first, same total."""
+    for day, title in enumerate(["Checkout checkout checkout", "Checkout once", "Checkout twice over", "Other"], 1):
+        _log(ctx, title, day)
+    _log(_other_owner(ctx), "Checkout of someone else", 9)
+    ranked = _search(ctx, text="checkout")
+    assert ranked[0][0] == "Checkout checkout checkout" and ranked[1] == 3  # few matches: the best match first
+    if ctx.dialect != "sqlite":
+        return  # PostgreSQL ranks many matches quickly enough
+    monkeypatch.setattr(evidence_repo, "RANKED_AT_MOST", 2)
+    newest = [_search(ctx, text="checkout", page=page) for page in (1, 2)]
+    assert newest == [(["Checkout twice over", "Checkout once"], 3), (["Checkout checkout checkout"], 3)]
+    # Two matches once narrowed to the first two days: few enough to rank again.
+    assert _search(ctx, text="checkout", date_to=date(2026, 10, 2)) == (
+        ["Checkout checkout checkout", "Checkout once"],
+        2,
+    )
 
 
 def test_the_bulk_reader_gives_exactly_what_the_plain_mapping_gives(ctx: Context) -> None:

@@ -66,7 +66,7 @@ def search(
     per_page: PerPageOption = 20,
     as_json: JsonOption = False,
 ) -> None:
-    """Find evidence by the words in it, best match first."""
+    """Find evidence by the words in it, best match first (newest first when over 1,000 match)."""
     wanted = EvidenceFilter(text=words, page=page, per_page=per_page)
     _print_page(evidence_service.listing(context(), wanted), as_json)
 

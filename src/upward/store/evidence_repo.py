@@ -287,9 +287,14 @@ def distinct_teams(conn: sa.Connection, owner_id: int) -> list[str]:
 
 _fts = sa.table("evidence_fts", sa.column("rowid"), sa.column("rank"))
 
+#: Ranking every match by relevance costs more than the search itself once a word is common (bm25 over 30,000
+#: matches takes about 100 ms). Past this many matches, SQLite lists them newest first, as the plain list does.
+RANKED_AT_MOST = 1_000
+
 
 def listing(conn: sa.Connection, owner_id: int, wanted: EvidenceFilter) -> Page[Evidence]:
-    """One page of evidence, newest first, or best match first when searching."""
+    """One page of evidence, newest first, or best match first when searching (on SQLite, newest first again
+    when more than `RANKED_AT_MOST` items match)."""
     dialect = conn.dialect.name
     if wanted.text and dialect == "sqlite":
         return _sqlite_search_listing(conn, owner_id, wanted)
@@ -375,7 +380,13 @@ def _sqlite_search_listing(conn: sa.Connection, owner_id: int, wanted: EvidenceF
         total = conn.execute(sa.select(sa.func.count()).select_from(_fts).where(matched)).scalar_one()
     else:
         total = conn.execute(base.with_only_columns(sa.func.count())).scalar_one()
-    order = (_fts.c.rank, evidence.c.occurred_at.desc(), evidence.c.id.desc())
+    if total > RANKED_AT_MOST:
+        # Many matches: walk the date index from the newest and keep the items the full-text index matched.
+        matching = sa.select(_fts.c.rowid).where(matched).scalar_subquery()
+        base = reader.select().where(*_conditions(owner_id, wanted, "sqlite"), evidence.c.id.in_(matching))
+        order: tuple[Any, ...] = (evidence.c.occurred_at.desc(), evidence.c.id.desc())
+    else:
+        order = (_fts.c.rank, evidence.c.occurred_at.desc(), evidence.c.id.desc())
     query = base.order_by(*order).limit(wanted.per_page).offset((wanted.page - 1) * wanted.per_page)
     items = list(_read(conn, query, reader))
     return Page(items=items, total=int(total), page=wanted.page, per_page=wanted.per_page)

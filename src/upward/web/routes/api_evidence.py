@@ -20,7 +20,8 @@ QUERY_FIELDS = {"dates": "from", "per page": "per_page"}
 
 @router.get("/evidence", response_model=EvidencePageOut)
 def list_evidence(ctx: Ctx, query: Annotated[EvidenceQuery, Query()]) -> EvidencePageOut:
-    """Evidence, newest first; with `q`, best match first (full-text search); with `finding`, the evidence behind it."""
+    """Evidence, newest first; with `q`, best match first (full-text search; newest first when over 1,000 match);
+    with `finding`, the evidence behind it."""
     with api_input("query", QUERY_FIELDS):
         return EvidencePageOut.of(evidence_service.listing(ctx, evidence_filter(ctx, query)[0]))
 
