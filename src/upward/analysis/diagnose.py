@@ -33,8 +33,9 @@ def diagnose(record: Record, playbook: PlaybookFile) -> Diagnosis:
 
 
 def _finding(record: Record, spec: Spec, actions: dict[str, str]) -> Finding:
-    status, summary, items, value, missing = FINDINGS[spec.id](record, spec.thresholds)
-    newest = sorted(items, key=lambda i: i.occurred_at, reverse=True)[:MAX_EVIDENCE]
+    status, summary, rows, value, missing = FINDINGS[spec.id](record, spec.thresholds)
+    columns = record.columns
+    newest = sorted(rows, key=columns.occurred.__getitem__, reverse=True)[:MAX_EVIDENCE]
     return Finding(
         id=spec.id,
         title=spec.title,
@@ -42,7 +43,7 @@ def _finding(record: Record, spec: Spec, actions: dict[str, str]) -> Finding:
         status=status,
         summary=summary,
         how=spec.explain.format_map({k: _plain(v) for k, v in spec.thresholds.items()}),
-        evidence_ids=tuple(i.id for i in newest),
+        evidence_ids=tuple(columns.ids[row] for row in newest),
         missing=missing,
         next_action_id=spec.next_action,
         next_action=actions.get(spec.next_action, ""),

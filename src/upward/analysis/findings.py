@@ -1,22 +1,25 @@
 """One function per finding. Each reads the record and its thresholds and says what it sees.
 
 A finding is "unknown" whenever the data that would settle it is missing; it says which data.
+The functions read the record's columns (`Record.columns`), not its items: a year of heavy use is a
+hundred thousand items, and the diagnosis must stay quick to reload.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from datetime import timedelta
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from upward.analysis.outcomes import has_business_outcome, largest_money, largest_users
-from upward.analysis.record import DECISION_MAKERS, Record, is_request, mentions, minutes_or
-from upward.analysis.recurring import recurring_groups, words
-from upward.model import Evidence, Kind, PromotionRole
+from upward.analysis.outcomes import MONEY, USERS, largest_in, outcome_text, says_business_outcome
+from upward.analysis.record import DECISION_MAKERS, Record, names_of
+from upward.analysis.recurring import Frameworks, recurring_rows
+from upward.model import Kind, Person, PromotionRole
 from upward.model.diagnosis import Status
+from upward.model.evidence_columns import EvidenceColumns
 
 Thresholds = Mapping[str, float]
-#: What a finding function returns: status, summary, evidence, value, and what would settle an unknown.
-Seen = tuple[Status, str, list[Evidence], float | None, str | None]
+#: What a finding function returns: status, summary, the evidence behind it (rows of `record.columns`, in the
+#: record's order), value, and what would settle an unknown.
+Seen = tuple[Status, str, list[int], float | None, str | None]
 
 OWN_WORK = frozenset(
     {Kind.DELIVERY, Kind.DOCUMENTATION, Kind.DESIGN, Kind.STRATEGY, Kind.FRAMEWORK, Kind.PRESENTATION, Kind.MENTORING}
@@ -35,8 +38,25 @@ def _window(t: Thresholds, default: int) -> int:
     return int(t.get("window_days", default))
 
 
-def _has_contact_data(items: Iterable[Evidence]) -> bool:
-    return any(item.people for item in items)
+def _has_contact_data(c: EvidenceColumns, rows: Iterable[int]) -> bool:
+    return any(c.people[row] for row in rows)
+
+
+def _contact(c: EvidenceColumns, rows: Sequence[int], people: Iterable[Person]) -> list[int]:
+    """The rows (of `rows`, in order) showing contact with any of `people`."""
+    found = c.mentioning(set().union(*(names_of(p) for p in people)))
+    if isinstance(rows, range):  # a date range: checking a row is in it costs nothing
+        return sorted(row for row in found if row in rows)
+    return [row for row in rows if row in found]
+
+
+def _kinds(c: EvidenceColumns, rows: Iterable[int], kinds: Iterable[Kind]) -> list[int]:
+    wanted = frozenset(kinds)
+    return [row for row in rows if c.kinds[row] in wanted]
+
+
+def _reaches_beyond(c: EvidenceColumns, row: int, own: str | None) -> bool:
+    return any(team != own for team in c.teams[row])
 
 
 def only_manager_knows(record: Record, t: Thresholds) -> Seen:
@@ -44,10 +64,11 @@ def only_manager_knows(record: Record, t: Thresholds) -> Seen:
     others = [p for p in record.people_with(DECISION_MAKERS) if p.role is not PromotionRole.MANAGER]
     if not others:
         return unknown("Add the people who decide on your promotion: your skip-level, peer managers, HR.")
-    items = record.within(window)
-    if not _has_contact_data(items):
+    c = record.columns
+    rows = c.within(record.today, window)
+    if not _has_contact_data(c, rows):
         return unknown(CONTACT_DATA)
-    seen = {p.name: [i for i in items if mentions(i, p)] for p in others}
+    seen = {p.name: _contact(c, rows, [p]) for p in others}
     seen = {name: found for name, found in seen.items() if found}
     count = len(seen)
     status = Status.RED if count < t["red_below"] else Status.WARNING if count < t["warning_below"] else Status.OK
@@ -56,40 +77,37 @@ def only_manager_knows(record: Record, t: Thresholds) -> Seen:
     else:
         summary = f"{count} decision-maker{'s' if count > 1 else ''} besides your manager saw your work in the last "
         summary += f"{window} days: {', '.join(sorted(seen))}."
-    return status, summary, [i for found in seen.values() for i in found], float(count), None
+    return status, summary, [row for found in seen.values() for row in found], float(count), None
 
 
 def same_problems(record: Record, t: Thresholds) -> Seen:
-    items = [i for i in record.within(_window(t, 365)) if i.kind in (Kind.REQUEST, Kind.INCIDENT)]
-    if len(items) < 5:
+    c = record.columns
+    rows = _kinds(c, c.within(record.today, _window(t, 365)), (Kind.REQUEST, Kind.INCIDENT))
+    if len(rows) < 5:
         return unknown("Log the requests people bring you (`upward ask`), or import your tickets or chat.")
-    groups = recurring_groups(items, min_size=int(t["repeats"]))
-    frameworks = [words(f"{i.title} {i.body}") for i in record.evidence if i.kind is Kind.FRAMEWORK]
-    open_groups = [g for g in groups if not _addressed(set(g.common_words()[:5]), frameworks)]
+    groups = recurring_rows(c, rows, min_size=int(t["repeats"]))
+    frameworks = Frameworks(f"{c.titles[row]} {c.bodies[row]}" for row in _kinds(c, range(len(c)), [Kind.FRAMEWORK]))
+    open_groups = [g for g in groups if not frameworks.address(g)]
     count = len(open_groups)
     status = Status.RED if count >= t["red_at"] else Status.WARNING if count >= t["warning_at"] else Status.OK
     if not open_groups:
         return status, "No problem keeps coming back without a framework to solve it.", [], 0.0, None
     biggest = "; ".join(f"“{g.label}” ({len(g.items)} times)" for g in open_groups[:3])
     summary = f"{count} problem{'s' if count > 1 else ''} keep coming back with no framework to solve them: {biggest}."
-    return status, summary, [i for g in open_groups for i in g.items], float(count), None
-
-
-def _addressed(key_words: set[str], frameworks: list[frozenset[str]]) -> bool:
-    """Whether a framework item shares at least two of a recurring problem's key words."""
-    return any(len(key_words & framework) >= 2 for framework in frameworks)
+    return status, summary, [row for g in open_groups for row in g.items], float(count), None
 
 
 def no_stretch_project(record: Record, t: Thresholds) -> Seen:
-    items = record.within(_window(t, 365))
-    if len(items) < 20:
+    c = record.columns
+    rows = c.within(record.today, _window(t, 365))
+    if len(rows) < 20:
         return unknown("Log a few weeks of work, or import it, so Upward can see your projects.")
     own = record.own_team
     stretch = [
-        i for i in items if "stretch" in i.tags or (i.kind in STRATEGIC and any(team != own for team in i.teams))
+        row for row in rows if "stretch" in c.tags[row] or (c.kinds[row] in STRATEGIC and _reaches_beyond(c, row, own))
     ]
     if stretch:
-        projects = sorted({i.project or i.title for i in stretch})[:3]
+        projects = sorted({c.projects[row] or c.titles[row] for row in stretch})[:3]
         return Status.OK, f"You have stretch work this year: {', '.join(projects)}.", stretch, float(len(stretch)), None
     return Status.RED, "Nothing in the last year was a stretch: beyond your role, reaching other teams.", [], 0.0, None
 
@@ -98,17 +116,18 @@ def no_skip_level_contact(record: Record, t: Thresholds) -> Seen:
     skips = record.people_with([PromotionRole.SKIP_LEVEL])
     if not skips:
         return unknown("Name your skip-level manager in your profile (`upward init`).")
-    if not _has_contact_data(record.evidence):
+    c = record.columns
+    if not _has_contact_data(c, range(len(c))):
         return unknown(CONTACT_DATA)
-    contact = [i for i in record.evidence if i.day <= record.today and any(mentions(i, s) for s in skips)]
+    contact = [row for row in _contact(c, range(len(c)), skips) if c.days[row] <= record.today]
     name = skips[0].name
     if not contact:
         return Status.RED, f"Nothing in your record shows a conversation with {name} about your work.", [], None, None
-    last = max(contact, key=lambda i: i.occurred_at)
-    days = (record.today - last.day).days
+    last = max(contact, key=c.occurred.__getitem__)
+    days = (record.today - c.days[last]).days
     window, warn = _window(t, 90), t["warning_after_days"]
     status = Status.RED if days > window else Status.WARNING if days > warn else Status.OK
-    summary = f"Your last conversation with {name} was {days} days ago ({last.day:%-d %B %Y})."
+    summary = f"Your last conversation with {name} was {days} days ago ({c.days[last]:%-d %B %Y})."
     return status, summary, [last], float(days), None
 
 
@@ -116,29 +135,31 @@ def only_own_team(record: Record, t: Thresholds) -> Seen:
     own = record.own_team
     if own is None:
         return unknown("Tell Upward your team (`upward init`).")
-    items = [i for i in record.within(_window(t, 180)) if i.kind in OWN_WORK and i.teams]
-    if len(items) < 10:
+    c = record.columns
+    rows = [row for row in _kinds(c, c.within(record.today, _window(t, 180)), OWN_WORK) if c.teams[row]]
+    if len(rows) < 10:
         return unknown("Add the teams your work touches when you log it (`--teams`), or import your tickets.")
-    reaching = [i for i in items if any(team != own for team in i.teams)]
-    share = len(reaching) / len(items)
+    reaching = [row for row in rows if _reaches_beyond(c, row, own)]
+    share = len(reaching) / len(rows)
     status = Status.RED if share < t["red_below"] else Status.WARNING if share < t["warning_below"] else Status.OK
     summary = f"{share:.0%} of your own work in the last {_window(t, 180)} days reached beyond the {own} team."
     return status, summary, reaching, share, None
 
 
 def expert_trap(record: Record, t: Thresholds) -> Seen:
-    items = record.within(_window(t, 90))
-    if len(items) < 10:
+    c = record.columns
+    rows = c.within(record.today, _window(t, 90))
+    if len(rows) < 10:
         return unknown("Log your work and the requests people bring you for a few weeks.")
-    requests = [i for i in items if is_request(i)]
-    timed = sum(1 for i in items if i.minutes is not None) >= len(items) / 2
-    weigh: Callable[[Evidence], int] = (lambda i: minutes_or(i, 0)) if timed else (lambda i: 1)
-    total = sum(weigh(i) for i in items) or 1
-    request_share = sum(weigh(i) for i in requests) / total
-    fires = [i for i in items if i.kind is Kind.INCIDENT]
-    prevention = [i for i in items if i.kind in PREVENTION]
+    requests = _kinds(c, rows, [Kind.REQUEST])
+    timed = sum(1 for row in rows if c.minutes[row] is not None) >= len(rows) / 2
+    weigh: Callable[[int], int] = (lambda row: c.minutes[row] or 0) if timed else (lambda row: 1)
+    total = sum(map(weigh, rows)) or 1
+    request_share = sum(map(weigh, requests)) / total
+    fires = _kinds(c, rows, [Kind.INCIDENT])
+    prevention = _kinds(c, rows, PREVENTION)
     fire_share = len(fires) / (len(fires) + len(prevention)) if fires or prevention else 0.0
-    strategic_share = sum(1 for i in items if i.kind in STRATEGIC) / len(items)
+    strategic_share = len(_kinds(c, rows, STRATEGIC)) / len(rows)
     status = Status.OK
     if request_share >= t["request_share_warning"] or strategic_share < t["strategic_share_warning"]:
         status = Status.WARNING
@@ -152,43 +173,58 @@ def expert_trap(record: Record, t: Thresholds) -> Seen:
     return status, summary, requests + fires, request_share, None
 
 
+def _text(c: EvidenceColumns, row: int) -> str:
+    """What row `row` says, for the outcome checks (two findings read the same wins)."""
+    texts = c.cached("outcome_texts", dict[int, str])
+    found = texts.get(row)
+    if found is None:
+        found = texts[row] = outcome_text(c.titles[row], c.bodies[row], c.metrics[row])
+    return found
+
+
 def illegible_work(record: Record, t: Thresholds) -> Seen:
-    wins = [i for i in record.within(_window(t, 365)) if i.kind in WINS and (i.metrics or i.kind is not Kind.DELIVERY)]
+    c = record.columns
+    wins = [
+        row
+        for row in _kinds(c, c.within(record.today, _window(t, 365)), WINS)
+        if c.metrics[row] or c.kinds[row] is not Kind.DELIVERY
+    ]
     if not wins:
         return unknown("Log your results with their numbers (`upward log ... --metric 'churn: 5% -> 3%'`).")
-    told = [i for i in wins if has_business_outcome(i)]
+    told = {row for row in wins if says_business_outcome(_text(c, row))}
     share = len(told) / len(wins)
     status = Status.RED if share < t["red_below"] else Status.WARNING if share < t["warning_below"] else Status.OK
     verb = "says" if len(told) == 1 else "say"
     summary = f"{len(told)} of your {len(wins)} notable results {verb} what they meant for the business ({share:.0%})."
-    told_ids = {i.id for i in told}
-    return status, summary, [i for i in wins if i.id not in told_ids], share, None
+    return status, summary, [row for row in wins if row not in told], share, None
 
 
 def scope_below_next_level(record: Record, t: Thresholds) -> Seen:
-    items = [i for i in record.within(_window(t, 365)) if i.kind in OWN_WORK]
-    if len(items) < 20:
+    c = record.columns
+    rows = _kinds(c, c.within(record.today, _window(t, 365)), OWN_WORK)
+    if len(rows) < 20:
         return unknown("Log a few weeks of your own work, with the teams it touched and its numbers.")
-    teams = {team for i in items for team in i.teams}
-    users, money = largest_users(items), largest_money(items)
+    teams = set().union(*(c.teams[row] for row in rows))
+    texts = [_text(c, row) for row in rows]
+    users, money = largest_in(USERS, texts), largest_in(MONEY, texts)
     reached = [len(teams) >= t["teams_expected"], users >= t["users_expected"], money >= t["money_expected"]]
     status = Status.OK if sum(reached) >= 2 else Status.WARNING if any(reached) else Status.RED
     parts = [f"{len(teams)} team{'s' if len(teams) != 1 else ''}"]
     parts += [f"{users:,.0f} users"] if users else []
     parts += [f"${money:,.0f}"] if money else []
     summary = f"The largest scope your own work reached this year: {', '.join(parts)}."
-    return status, summary, items[-20:], float(len(teams)), None
+    return status, summary, rows[-20:], float(len(teams)), None
 
 
 def perception_gap(record: Record, t: Thresholds) -> Seen:
-    window = timedelta(days=_window(t, 365))
-    recent = [i for i in record.evidence if record.today - window < i.day <= record.today]
-    if not _has_contact_data(recent):
+    c = record.columns
+    recent = c.within(record.today, _window(t, 365))
+    if not _has_contact_data(c, recent):
         return unknown(CONTACT_DATA)
     views = []
     for role, label in ((PromotionRole.SKIP_LEVEL, "your skip-level"), (PromotionRole.PEER_MANAGER, "peer managers")):
         people = record.people_with([role])
-        if people and not any(mentions(i, p) for i in recent for p in people):
+        if people and not _contact(c, recent, people):
             views.append(label)
     status = Status.RED if len(views) == 2 else Status.WARNING if views else Status.OK
     if not views:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from upward.analysis.findings import OWN_WORK, STRATEGIC
-from upward.analysis.record import DECISION_MAKERS, Record, mentions
-from upward.model import Evidence, Kind, PromotionRole
+from upward.analysis.record import DECISION_MAKERS, Record, names_of
+from upward.model import Kind, PromotionRole
 
 #: (id, label, the kinds it counts), bottom of the stack first. Meetings, reviews and thanks are left out.
 MIX: tuple[tuple[str, str, frozenset[Kind]], ...] = (
@@ -73,32 +73,32 @@ def month_starts(today: date, count: int) -> list[date]:
 def work_mix(record: Record, months: int = 12) -> WorkMix:
     """Own work, strategic work, requests and firefighting in each of the last `months` months."""
     starts = month_starts(record.today, months)
-    counted = [i for i in record.evidence if starts[0] <= i.day <= record.today and _category(i) is not None]
-    timed = bool(counted) and sum(1 for i in counted if i.minutes is not None) >= len(counted) / 2
+    c = record.columns
+    counted = [row for row in c.between(starts[0], record.today) if c.kinds[row] in _CATEGORY]
+    timed = bool(counted) and sum(1 for row in counted if c.minutes[row] is not None) >= len(counted) / 2
     totals = {start: [0.0] * len(MIX) for start in starts}
-    for item in counted:
-        index = _category(item)
-        assert index is not None
-        totals[item.day.replace(day=1)][index] += (item.minutes or 0) / 60 if timed else 1
+    for row in counted:
+        totals[c.days[row].replace(day=1)][_CATEGORY[c.kinds[row]]] += (c.minutes[row] or 0) / 60 if timed else 1
     return WorkMix(
         unit="hours" if timed else "items",
         months=tuple(MonthMix(start, tuple(round(v, 1) for v in totals[start])) for start in starts),
     )
 
 
-def _category(item: Evidence) -> int | None:
-    return next((index for index, (_, _, kinds) in enumerate(MIX) if item.kind in kinds), None)
+#: Each kind the mix counts -> its place in MIX (the first entry that counts it).
+_CATEGORY = {kind: index for index, (_, _, kinds) in reversed(list(enumerate(MIX))) for kind in kinds}
 
 
 def decision_maker_contact(record: Record, days: int = 90) -> tuple[Contact, ...]:
     """Each decision-maker, with the items that show contact in the last `days` days, most senior role first."""
     people = sorted(record.people_with(DECISION_MAKERS), key=lambda p: (ROLE_ORDER.index(p.role), p.name.lower()))
     start = record.today - timedelta(days=days)
+    c = record.columns
     contacts = []
     for person in people:
-        seen = [i for i in record.evidence if i.day <= record.today and mentions(i, person)]
-        recent = sorted((i for i in seen if i.day > start), key=lambda i: i.occurred_at, reverse=True)
-        last = max((i.day for i in seen), default=None)
+        seen = [row for row in sorted(c.mentioning(names_of(person))) if c.days[row] <= record.today]
+        recent = sorted((row for row in seen if c.days[row] > start), key=c.occurred.__getitem__, reverse=True)
+        last = max((c.days[row] for row in seen), default=None)
         days_since = None if last is None else (record.today - last).days
-        contacts.append(Contact(person.name, person.role, len(recent), days_since, tuple(i.id for i in recent)))
+        contacts.append(Contact(person.name, person.role, len(recent), days_since, tuple(c.ids[r] for r in recent)))
     return tuple(contacts)

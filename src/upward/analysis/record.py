@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from upward.model import Evidence, Kind, Person, Profile, PromotionRole
+from upward.model.evidence_columns import CROWD, EvidenceColumns, LazyEvidence
 
 DECISION_MAKERS = frozenset(
     {
@@ -25,7 +27,8 @@ class Record:
     today: date
     profile: Profile | None
     people: tuple[Person, ...]
-    evidence: tuple[Evidence, ...]
+    #: Oldest first when read from the store; a `LazyEvidence` builds the items only if someone reads them.
+    evidence: Sequence[Evidence]
     #: The latest self-assessment: question id -> answer id (empty if never taken).
     answers: Mapping[str, str] = field(default_factory=dict)
 
@@ -33,6 +36,13 @@ class Record:
         """Items from the last `days` days, up to today."""
         start = self.today - timedelta(days=days)
         return [item for item in self.evidence if start < item.day <= self.today]
+
+    @cached_property
+    def columns(self) -> EvidenceColumns:
+        """The evidence as columns: what the diagnosis reads, fast even for a hundred thousand items."""
+        if isinstance(self.evidence, LazyEvidence):
+            return self.evidence.columns
+        return EvidenceColumns.of(self.evidence)
 
     def people_with(self, roles: Iterable[PromotionRole]) -> list[Person]:
         wanted = set(roles)
@@ -46,11 +56,6 @@ class Record:
 def names_of(person: Person) -> set[str]:
     """The ways a person can appear on an item: their name, and their email."""
     return {n.lower() for n in (person.name, person.email) if n}
-
-
-#: Above this many people, being in the same meeting is not a conversation (an all-hands, a town hall),
-#: unless the item is marked as a touchpoint (a talk the person gave, say).
-CROWD = 9
 
 
 def mentions(item: Evidence, person: Person) -> bool:

@@ -1,7 +1,8 @@
 """A simple signal for recurring problems: items that share most of their words.
 
-This is the stand-in the diagnosis uses until the recurring-problem engine (TF-IDF and nearest
-neighbours) lands; it groups requests and incidents whose word sets overlap enough.
+The diagnosis and the plan use it over a year of requests and incidents; it groups items whose word sets
+overlap enough. The recurring-problem engine (`upward.patterns`: TF-IDF and nearest neighbours, groups
+kept in the database) is the fuller tool behind `upward patterns`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, combinations
+from typing import Any, Generic, TypeVar
 
 from upward.model import Evidence
+from upward.model.evidence_columns import EvidenceColumns
 
 _WORD = re.compile(r"[a-z][a-z0-9]+")
 STOPWORDS = frozenset(
@@ -102,23 +106,26 @@ def words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+T = TypeVar("T")
+
+
 @dataclass
-class Group:
-    items: list[Evidence] = field(default_factory=list)
+class Group(Generic[T]):
+    """Similar items (evidence, or rows of a record's columns), their words and their titles."""
+
+    items: list[T] = field(default_factory=list)
     members: list[frozenset[str]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
         """The title of the item most like the rest: a real sentence, not a bag of words."""
         common = set(self.common_words()[:5])
-        best = max(range(len(self.items)), key=lambda i: (len(self.members[i] & common), -len(self.items[i].title)))
-        return self.items[best].title
+        best = max(range(len(self.items)), key=lambda i: (len(self.members[i] & common), -len(self.titles[i])))
+        return self.titles[best]
 
     def common_words(self) -> list[str]:
-        counts: dict[str, int] = defaultdict(int)
-        for member in self.members:
-            for word in member:
-                counts[word] += 1
+        counts = Counter(chain.from_iterable(self.members))
         return sorted(
             (w for w, n in counts.items() if n >= max(2, len(self.members) // 2)), key=lambda w: (-counts[w], w)
         )
@@ -138,31 +145,107 @@ def _best_similarity(found: frozenset[str], members: list[frozenset[str]]) -> fl
     return best
 
 
-def recurring_groups(items: Iterable[Evidence], *, min_size: int = 3) -> list[Group]:
-    """Groups of at least `min_size` similar items, largest first.
+class Frameworks:
+    """The frameworks the person built: a recurring problem is addressed by one that shares two of its key
+    words. Kept as the frameworks holding each word, so checking a problem is a few set look-ups."""
 
-    Each item is compared only with the few groups that share its rarer words, so the work grows
-    with the number of items, not with their square.
+    def __init__(self, texts: Iterable[str]) -> None:
+        #: word -> the frameworks (by position) that hold it
+        self.holding: dict[str, set[int]] = defaultdict(set)
+        for position, text in enumerate(texts):
+            for word in words(text):
+                self.holding[word].add(position)
+
+    def address(self, group: Group[Any]) -> bool:
+        found = [self.holding.get(word, set()) for word in group.common_words()[:5]]
+        return any(not a.isdisjoint(b) for a, b in combinations(found, 2))
+
+
+def item_words(title: str, tags: Iterable[str]) -> frozenset[str]:
+    """The words an item is compared by: its title and its tags."""
+    return words(" ".join((title, *tags)))
+
+
+def recurring_groups(items: Iterable[Evidence], *, min_size: int = 3) -> list[Group[Evidence]]:
+    """Groups of at least `min_size` similar items, largest first."""
+    found = list(items)
+    return _groups(found, [i.title for i in found], [item_words(i.title, i.tags) for i in found], min_size)
+
+
+def recurring_rows(columns: EvidenceColumns, rows: Iterable[int], *, min_size: int = 3) -> list[Group[int]]:
+    """The same groups over rows of a record's columns (the diagnosis's way of reading a large record)."""
+    found = list(rows)
+    titles = [columns.titles[row] for row in found]
+    return _groups(found, titles, [item_words(columns.titles[row], columns.tags[row]) for row in found], min_size)
+
+
+def _groups(items: list[T], titles: list[str], found: list[frozenset[str]], min_size: int) -> list[Group[T]]:
+    groups: list[Group[T]] = []
+    for positions in _grouped(tuple(found)):
+        if len(positions) >= min_size:
+            group: Group[T] = Group()
+            for position in positions:
+                group.items.append(items[position])
+                group.members.append(found[position])
+                group.titles.append(titles[position])
+            groups.append(group)
+    return sorted(groups, key=lambda g: -len(g.items))
+
+
+@lru_cache(maxsize=8)
+def _grouped(found: tuple[frozenset[str], ...]) -> tuple[tuple[int, ...], ...]:
+    """Which items (by position) go together, every group in the order it was started.
+
+    Each item is compared only with the few groups that share its rarer words, so the work grows with the
+    number of items, not with their square. An item with exactly the words of an earlier one joins that
+    one's group without a search: the same problem, asked again. The answer is kept for the same words in
+    the same order (the dashboard, the plan and the documents all diagnose the same record).
     """
-    groups: list[Group] = []
-    index: dict[str, list[int]] = defaultdict(list)
-    for seen, item in enumerate(items, 1):
-        found = words(" ".join((item.title, *item.tags)))
-        common = max(COMMON_FLOOR, seen * COMMON_SHARE)
-        hits: Counter[int] = Counter()
-        for word in sorted(found):  # a set's order changes between runs; the groups must not
-            if len(index[word]) <= common:
-                hits.update(set(index[word]))
-        best, best_score = None, SIMILAR
-        for gid, _ in hits.most_common(CANDIDATES):
-            score = _best_similarity(found, groups[gid].members[-MEMBERS_COMPARED:])
-            if score >= best_score:
-                best, best_score = gid, score
+    groups: list[list[int]] = []
+    recent: list[list[frozenset[str]]] = []  # each group's members, for the comparison
+    #: word -> the groups holding it (a dict as an ordered set), and how many items hold it.
+    holders: dict[str, dict[int, None]] = defaultdict(dict)
+    frequency: Counter[str] = Counter()
+    placed: dict[frozenset[str], int] = {}
+    for position, words_of in enumerate(found):
+        best = placed.get(words_of) if words_of else None
+        if best is None:
+            common = max(COMMON_FLOOR, (position + 1) * COMMON_SHARE)
+            best = _closest(words_of, recent, holders, frequency, common)
         if best is None:
             best = len(groups)
-            groups.append(Group())
-        groups[best].items.append(item)
-        groups[best].members.append(found)
-        for word in found:
-            index[word].append(best)
-    return sorted((g for g in groups if len(g.items) >= min_size), key=lambda g: -len(g.items))
+            groups.append([])
+            recent.append([])
+        groups[best].append(position)
+        recent[best].append(words_of)
+        placed[words_of] = best
+        frequency.update(words_of)
+        for word in words_of:
+            holders[word][best] = None
+    return tuple(tuple(group) for group in groups)
+
+
+def _closest(
+    found: frozenset[str],
+    recent: list[list[frozenset[str]]],
+    holders: dict[str, dict[int, None]],
+    frequency: Counter[str],
+    common: float,
+) -> int | None:
+    """The group most like `found` among the few sharing its rarer words, if any is similar enough."""
+    hits: Counter[int] = Counter()
+    for word in sorted(found):  # a set's order changes between runs; the groups must not
+        if frequency[word] <= common and word in holders:
+            hits.update(holders[word].keys())
+    best, best_score = None, SIMILAR
+    for gid, _ in hits.most_common(CANDIDATES):
+        score = _best_similarity(found, recent[gid][-MEMBERS_COMPARED:])
+        if score >= best_score:
+            best, best_score = gid, score
+    return best
+
+
+def forget() -> None:
+    """Drop the groups and words kept from earlier runs (benchmarks measure a first run with it)."""
+    _grouped.cache_clear()
+    words.cache_clear()

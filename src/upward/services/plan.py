@@ -12,7 +12,7 @@ from typing import Any
 
 from upward.analysis import Record, diagnose
 from upward.analysis.planning import Candidate, Inputs, Problem, make_plan, replan
-from upward.analysis.recurring import recurring_groups, words
+from upward.analysis.recurring import Frameworks, recurring_groups
 from upward.model import InputError, Kind, NotFound, UpwardError
 from upward.model.parsing import clean_text
 from upward.model.plan import ItemDraft, ItemStatus, Plan, PlanItem, end_of_month
@@ -206,13 +206,13 @@ def recurring_problems(ctx: Context, record: Record) -> tuple[Problem, ...]:
     found = _patterns(ctx, record.today)
     if found:
         return found
-    frameworks = [words(f"{i.title} {i.body}") for i in record.evidence if i.kind is Kind.FRAMEWORK]
+    frameworks = Frameworks(f"{i.title} {i.body}" for i in record.evidence if i.kind is Kind.FRAMEWORK)
     problems = []
     for group in recurring_groups(items, min_size=REPEATS):
-        key_words = group.common_words()[:5]
-        if any(len(set(key_words) & framework) >= 2 for framework in frameworks):
+        if frameworks.address(group):
             continue
-        problems.append(Problem(group.label, len(group.items), "problem:" + "-".join(sorted(key_words[:3]))))
+        key_words = group.common_words()[:3]
+        problems.append(Problem(group.label, len(group.items), "problem:" + "-".join(sorted(key_words))))
     return tuple(problems)
 
 

@@ -77,7 +77,7 @@ def dashboard(ctx: Context, today: date | None = None) -> Dashboard:
 
 def chart_data(ctx: Context, today: date) -> tuple[WorkMix, tuple[Contact, ...]]:
     """The numbers behind the first two charts (the trend is the diagnosis history)."""
-    record = diagnosis_service.load_record(ctx, today)
+    record = diagnosis_service.load_record(ctx, today, whole=False)
     return work_mix(record), decision_maker_contact(record, VISIBILITY_DAYS)
 
 

@@ -1,0 +1,166 @@
+"""Evidence as columns: one list per field, so reading a year of work does not build an object per item.
+
+The diagnosis reads a few fields of every item in the person's record. At 100,000 items, building an
+`Evidence` for each costs more than reading the rows; lists of plain values cost a fraction of it. The
+whole items are still there for whoever asks (`LazyEvidence`), built once on first use.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from typing import TypeVar, overload
+
+from upward.model.evidence import Evidence, Kind, Metric
+
+#: Above this many people, being in the same meeting is not a conversation (an all-hands, a town hall),
+#: unless the item is marked as a touchpoint (a talk the person gave, say).
+CROWD = 9
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
+class EvidenceColumns:
+    """Row `i` of every list is item `i`. `item(i)`, when the whole rows were read, builds the whole item."""
+
+    ids: list[int]
+    occurred: list[datetime]
+    titles: list[str]
+    bodies: list[str]
+    kinds: list[Kind]
+    requesters: list[str | None]
+    teams: list[tuple[str, ...]]
+    people: list[tuple[str, ...]]
+    minutes: list[int | None]
+    metrics: list[tuple[Metric, ...]]
+    projects: list[str | None]
+    tags: list[tuple[str, ...]]
+    item: Callable[[int], Evidence] | None = field(repr=False)
+    _found: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, items: Sequence[Evidence]) -> EvidenceColumns:
+        """The columns of items already built (a record made in a test, or read another way)."""
+        return cls(
+            ids=[i.id for i in items],
+            occurred=[i.occurred_at for i in items],
+            titles=[i.title for i in items],
+            bodies=[i.body for i in items],
+            kinds=[i.kind for i in items],
+            requesters=[i.requester for i in items],
+            teams=[i.teams for i in items],
+            people=[i.people for i in items],
+            minutes=[i.minutes for i in items],
+            metrics=[i.metrics for i in items],
+            projects=[i.project for i in items],
+            tags=[i.tags for i in items],
+            item=items.__getitem__,
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def cached(self, name: str, build: Callable[[], T]) -> T:
+        """`build()`, worked out once for these columns (an index, a derived column)."""
+        if name not in self._found:
+            self._found[name] = build()
+        return self._found[name]  # type: ignore[return-value]
+
+    @property
+    def days(self) -> list[date]:
+        return self.cached("days", lambda: [moment.date() for moment in self.occurred])
+
+    @property
+    def in_order(self) -> bool:
+        """Whether the items are oldest first (as the store reads them), so a date range is a slice."""
+        return self.cached("in_order", lambda: all(a <= b for a, b in pairwise(self.days)))
+
+    def between(self, first: date, last: date) -> Sequence[int]:
+        """The rows from `first` to `last` (both included), in the record's order."""
+        if self.in_order:
+            return range(bisect_left(self.days, first), bisect_right(self.days, last))
+        return [row for row, day in enumerate(self.days) if first <= day <= last]
+
+    def within(self, today: date, days: int) -> Sequence[int]:
+        """The rows of the last `days` days, up to today (the day `days` ago is not included)."""
+        return self.between(today - timedelta(days=days - 1), today)
+
+    def mentioning(self, names: set[str]) -> set[int]:
+        """The rows showing contact with someone known by any of `names` (lower case): they asked for the
+        work, or took part in something small (a crowd counts only when the item is marked a touchpoint)."""
+        found: set[int] = set()
+        for requester, rows in self.cached("by_requester", self._by_requester).items():
+            if requester in names:
+                found.update(rows)
+        for (people, crowd), rows in self.cached("by_people", self._by_people).items():
+            if names.isdisjoint(people):
+                continue
+            if not crowd:
+                found.update(rows)
+            else:
+                found.update(row for row in rows if "touchpoint" in self.tags[row])
+        return found
+
+    def _by_requester(self) -> dict[str, list[int]]:
+        """Lower-cased requester -> the rows they asked for."""
+        index: dict[str, list[int]] = {}
+        for row, requester in enumerate(self.requesters):
+            if requester:
+                index.setdefault(requester.lower(), []).append(row)
+        return index
+
+    def _by_people(self) -> dict[tuple[frozenset[str], bool], list[int]]:
+        """Each distinct list of people (lower case, and whether a crowd) -> its rows: the same few lists come
+        back again and again."""
+        # Equal lists read from the store are one object, so rows are gathered by object first (cheap), then
+        # by what the lists hold.
+        rows: dict[int, list[int]] = {}
+        lists: dict[int, tuple[str, ...]] = {}
+        for row, people in enumerate(self.people):
+            if people:
+                key = id(people)
+                if key not in rows:
+                    rows[key], lists[key] = [], people
+                rows[key].append(row)
+        index: dict[tuple[frozenset[str], bool], list[int]] = {}
+        for key, found in rows.items():
+            people = lists[key]
+            index.setdefault((frozenset(p.lower() for p in people), len(people) > CROWD), []).extend(found)
+        return index
+
+
+class LazyEvidence(Sequence[Evidence]):
+    """The items behind some columns, built (or read again with `reload`) the first time anyone reads them."""
+
+    def __init__(self, columns: EvidenceColumns, reload: Callable[[], Sequence[Evidence]] | None = None) -> None:
+        self.columns = columns
+        self._reload = reload
+        self._items: tuple[Evidence, ...] | None = None
+
+    def _all(self) -> tuple[Evidence, ...]:
+        if self._items is None:
+            if self.columns.item is not None:
+                self._items = tuple(map(self.columns.item, range(len(self.columns))))
+            elif self._reload is not None:
+                self._items = tuple(self._reload())
+            else:
+                raise LookupError("these columns were read without their items, and nothing can read them again")
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> Evidence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Evidence]: ...
+
+    def __getitem__(self, index: int | slice) -> Evidence | Sequence[Evidence]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._items) if self._items is not None else len(self.columns)
+
+    def __iter__(self) -> Iterator[Evidence]:
+        return iter(self._all())
