@@ -49,10 +49,13 @@ def load_record(ctx: Context, today: date, *, whole: bool = True) -> Record:
         )
 
 
-def run_diagnosis(ctx: Context, today: date | None = None, *, keep: bool = True) -> Diagnosis:
-    """The diagnosis as of `today`; `keep` stores it as that day's snapshot for the trend."""
-    today = today or date.today()
-    diagnosis = diagnose(load_record(ctx, today, whole=False), playbook(ctx))
+def run_diagnosis(
+    ctx: Context, today: date | None = None, *, keep: bool = True, record: Record | None = None
+) -> Diagnosis:
+    """The diagnosis as of `today` (of `record`, when the caller has read it already, for its charts say);
+    `keep` stores it as that day's snapshot for the trend."""
+    today = record.today if record is not None else today or date.today()
+    diagnosis = diagnose(record or load_record(ctx, today, whole=False), playbook(ctx))
     if keep:
         with ctx.transaction() as conn:
             snapshots_repo.save(conn, ctx.owner_id, diagnosis)

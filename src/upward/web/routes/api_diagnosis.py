@@ -126,9 +126,9 @@ class AnswersIn(BaseModel):
 @router.get("/diagnosis", response_model=DiagnosisOut)
 def read_diagnosis(ctx: Ctx) -> DiagnosisOut:
     """Today's diagnosis, as the dashboard shows it; like `upward diagnose`, it keeps today's snapshot."""
-    today = date.today()
-    diagnosis = diagnosis_service.run_diagnosis(ctx, today)
-    mix, contacts = chart_data(ctx, today)
+    record = diagnosis_service.load_record(ctx, date.today(), whole=False)
+    diagnosis = diagnosis_service.run_diagnosis(ctx, record=record)
+    mix, contacts = chart_data(record)
     return DiagnosisOut.model_validate(
         _diagnosis(diagnosis) | {"work_mix": _mix(mix), "decision_makers": [_contact(c) for c in contacts]}
     )

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from markupsafe import Markup, escape
 
+from upward.analysis import Record
 from upward.analysis.mix import Contact, WorkMix, decision_maker_contact, work_mix
 from upward.documents.charts import Figure, trend_figure, visibility_figure, work_mix_figure
 from upward.documents.diagnosis import stall_sentence
@@ -59,7 +60,8 @@ class Dashboard:
 def dashboard(ctx: Context, today: date | None = None) -> Dashboard:
     """Today's diagnosis (kept as today's snapshot, as `upward diagnose` does) and everything around it."""
     today = today or date.today()
-    diagnosis = diagnosis_service.run_diagnosis(ctx, today)
+    record = diagnosis_service.load_record(ctx, today, whole=False)
+    diagnosis = diagnosis_service.run_diagnosis(ctx, record=record)
     playbook = diagnosis_service.playbook(ctx)
     weights = {a.id: a.weight for a in playbook.areas}
     details = {a.title: a.detail for move in playbook.moves for a in move.actions}
@@ -70,20 +72,19 @@ def dashboard(ctx: Context, today: date | None = None) -> Dashboard:
         areas=tuple(Area(a, weights.get(a.id, 0.0)) for a in diagnosis.areas),
         findings=tuple(sorted(diagnosis.findings, key=lambda f: URGENCY[f.status])),
         actions=tuple(Action(title, details.get(title, "")) for title in diagnosis.next_actions),
-        charts=charts(ctx, today),
+        charts=charts(ctx, record),
         assessed_at=taken[0] if taken else None,
     )
 
 
-def chart_data(ctx: Context, today: date) -> tuple[WorkMix, tuple[Contact, ...]]:
+def chart_data(record: Record) -> tuple[WorkMix, tuple[Contact, ...]]:
     """The numbers behind the first two charts (the trend is the diagnosis history)."""
-    record = diagnosis_service.load_record(ctx, today, whole=False)
     return work_mix(record), decision_maker_contact(record, VISIBILITY_DAYS)
 
 
-def charts(ctx: Context, today: date) -> tuple[Chart, Chart, Chart]:
+def charts(ctx: Context, record: Record) -> tuple[Chart, Chart, Chart]:
     """The work mix, contact with decision-makers and the stall-score trend."""
-    mix, contacts = chart_data(ctx, today)
+    mix, contacts = chart_data(record)
     history = diagnosis_service.history(ctx)
     scored = any(row["stall_score"] is not None for row in history)
     return (
