@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from upward.analysis.planning import role_label
-from upward.analysis.record import Record, mentions
+from upward.analysis.record import Record
 from upward.model import Person, PromotionRole
 from upward.playbook import PlaybookFile
 from upward.playbook.schema import Cadence
@@ -35,7 +35,8 @@ class Reminder:
 
 
 def last_touchpoint(record: Record, person: Person) -> date | None:
-    return max((i.day for i in record.evidence if i.day <= record.today and mentions(i, person)), default=None)
+    days = record.columns.days
+    return max((days[row] for row in record.contact_rows(person)), default=None)
 
 
 def reminders(

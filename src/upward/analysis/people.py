@@ -1,6 +1,6 @@
 """Where each person stands: when the record last shows contact, the cadence they call for, and how overdue it is.
 
-Contact is what `record.mentions` recognises everywhere else (the findings, the dashboard): an item they asked
+Contact is what `Record.contact_rows` recognises everywhere else (the findings, the dashboard): an item they asked
 for, or a small meeting, update or touchpoint they took part in.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from upward.analysis.cadences import ANY_DECISION_MAKER
-from upward.analysis.record import Record, mentions
+from upward.analysis.record import Record
 from upward.model import Evidence, Person, PromotionRole
 from upward.model.people import Awareness
 from upward.model.people_input import ROLE_LABELS
@@ -114,8 +114,9 @@ def standings(record: Record, playbook: PlaybookFile) -> list[Standing]:
     """Everyone on the map, decision-makers first, then by influence and name."""
     out = []
     for person in record.people:
-        seen = [item for item in record.evidence if item.day <= record.today and mentions(item, person)]
-        last = max(seen, key=lambda item: item.occurred_at, default=None)
+        seen = record.contact_rows(person)
+        newest = max(seen, key=record.columns.occurred.__getitem__, default=None)
+        last = None if newest is None else record.item(newest)
         cadence, source = cadence_for(person, playbook)
         out.append(
             Standing(

@@ -44,6 +44,16 @@ class Record:
             return self.evidence.columns
         return EvidenceColumns.of(self.evidence)
 
+    def item(self, row: int) -> Evidence:
+        """The whole item in row `row` of `columns`."""
+        build = self.columns.item
+        return build(row) if build is not None else self.evidence[row]
+
+    def contact_rows(self, person: Person) -> list[int]:
+        """The rows (oldest first for a record read from the store) that show contact with `person`, up to today."""
+        c = self.columns
+        return [row for row in sorted(c.mentioning(names_of(person))) if c.days[row] <= self.today]
+
     def people_with(self, roles: Iterable[PromotionRole]) -> list[Person]:
         wanted = set(roles)
         return [person for person in self.people if person.role in wanted]

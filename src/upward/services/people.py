@@ -9,7 +9,6 @@ from datetime import date, datetime
 import sqlalchemy as sa
 
 from upward.analysis.people import NamesCheck, Standing, names_check, standings
-from upward.analysis.record import mentions
 from upward.model import Evidence, EvidenceDraft, InputError, Kind, NotFound, Person, PersonDraft
 from upward.model.people_input import person_from_fields
 from upward.services import diagnosis as diagnosis_service
@@ -59,9 +58,8 @@ def person_view(ctx: Context, ref: int | str, today: date | None = None) -> Pers
     person = get(ctx, ref)
     record = diagnosis_service.load_record(ctx, today)
     standing = next(s for s in standings(record, diagnosis_service.playbook(ctx)) if s.person.id == person.id)
-    seen = [i for i in record.evidence if i.day <= today and mentions(i, person)]
-    recent = sorted(seen, key=lambda i: i.occurred_at, reverse=True)[:RECENT_CONTACTS]
-    return PersonView(standing, tuple(recent))
+    newest = sorted(record.contact_rows(person), key=record.columns.occurred.__getitem__, reverse=True)
+    return PersonView(standing, tuple(map(record.item, newest[:RECENT_CONTACTS])))
 
 
 def list_people(ctx: Context) -> list[Person]:
