@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import Cli
 from importing import mutated, row_counts
-from upward.importers import ImportRequest, get_importer
+from upward.importers import ImportRequest, get_importer, git
 from upward.importers._git_codeowners import CodeOwners
 from upward.importers._git_commits import classify, draft
 from upward.importers._git_log import Commit, LogQuery
@@ -412,13 +412,17 @@ def test_commit_links_come_from_github_and_gitlab_remotes(remote: str, link: str
 class Recorded:
     def __init__(self) -> None:
         self.totals: list[int | None] = []
-        self.advanced = 0
+        self.steps: list[int] = []
 
     def total(self, amount: int | None) -> None:
         self.totals.append(amount)
 
     def advance(self, amount: int = 1) -> None:
-        self.advanced += amount
+        self.steps.append(amount)
+
+    @property
+    def advanced(self) -> int:
+        return sum(self.steps)
 
 
 def test_progress_counts_every_commit_read_and_git_counts_them_alongside(shop: Repo) -> None:
@@ -432,3 +436,18 @@ def test_progress_counts_every_commit_read_and_git_counts_them_alongside(shop: R
         while counted() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         assert counted() == 11
+
+
+def test_progress_moves_on_in_steps_and_gets_its_total_from_git(shop: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(git._Total, "STEP", 4)
+    monkeypatch.setattr(git._Total, "COUNT_AFTER", 4)  # a "long" history: git counts it beside the import
+    progress = Recorded()
+    records = list(get_importer("git").read(ImportRequest(paths=(shop.path,), progress=progress)))
+    assert len(records) == 11 and progress.steps == [4, 4, 3] and progress.totals[-1] == 11
+
+
+def test_without_a_bar_to_draw_git_does_not_count_the_commits(shop: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(git._Total, "STEP", 4)
+    monkeypatch.setattr(git._Total, "COUNT_AFTER", 4)
+    monkeypatch.setattr(git, "counting", lambda *args: pytest.fail("counted with no progress bar"))
+    assert len(list(get_importer("git").read(ImportRequest(paths=(shop.path,))))) == 11

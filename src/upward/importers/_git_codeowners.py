@@ -8,7 +8,7 @@ are left out. GitLab's `[Section]` headings are skipped; a pattern with no team 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import lru_cache
 
 #: How many file paths keep their answer; a bounded cache keeps memory flat on long histories.
@@ -97,9 +97,12 @@ class CodeOwners:
             return ()
         return self._teams[match.lastindex - 1] if match.lastindex else ()
 
-    def teams(self, paths: Iterable[str]) -> tuple[str, ...]:
+    def teams(self, paths: Sequence[str]) -> tuple[str, ...]:
+        teams_of = self.teams_of
+        if len(paths) == 1:
+            return teams_of(paths[0])
         found: dict[str, None] = {}
         for path in paths:
-            for team in self.teams_of(path):
+            for team in teams_of(path):
                 found[team] = None
         return tuple(found)

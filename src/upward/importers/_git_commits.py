@@ -4,6 +4,7 @@ which teams' code it changed."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from upward.importers._git_log import Commit
 from upward.model import EvidenceDraft, Kind, Metric
@@ -44,12 +45,15 @@ def classify(subject: str) -> tuple[Kind, tuple[str, ...]]:
     """The kind of work a commit's first line says it was, and tags for what sort of delivery."""
     match = _CONVENTIONAL.match(subject)
     if match:
-        kind, tags = TYPES.get(match["type"].lower(), (Kind.DELIVERY, ()))
-        scope = match["scope"] or ""
-        scopes = tuple(part.strip() for part in scope.split(",") if _SCOPE_WORD.search(part))
-        return kind, tags + scopes + (("breaking-change",) if match["breaking"] else ())
+        word, scope, breaking = match.groups()
+        kind, tags = TYPES.get(word.lower(), (Kind.DELIVERY, ()))
+        if scope:
+            tags += tuple(part.strip() for part in scope.split(",") if _SCOPE_WORD.search(part))
+        if breaking:
+            tags = (*tags, "breaking-change")
+        return kind, tags
     match = _BRACKETED.match(subject) or _FIRST_WORD.match(subject)
-    word = match["type" if "type" in match.groupdict() else "word"].lower() if match else ""
+    word = match[1].lower() if match else ""
     if word == "roll" and subject.lower().split()[1:2] == ["back"]:
         word = "rollback"
     if word in FIRST_WORDS:
@@ -84,7 +88,7 @@ def draft(
 ) -> EvidenceDraft:
     title, body = title_and_body(commit.sha, commit.message)
     kind, tags = classify(title)
-    people, requester = _trailers(body, mine)
+    people, requester = _trailers(body, mine) if ":" in body else ((), None)  # every trailer has a colon
     if requester and kind is Kind.DELIVERY:  # delivered because someone asked: the expert trap counts these
         kind = Kind.REQUEST
     url = f"{link}{commit.sha}" if link else None
@@ -117,7 +121,13 @@ def _metrics(commit: Commit) -> tuple[Metric, ...]:
     if commit.changed is None:
         return ()
     return (
-        Metric("lines added", str(commit.added)),
-        Metric("lines removed", str(commit.removed)),
-        Metric("files changed", str(commit.changed)),
+        _metric("lines added", commit.added),
+        _metric("lines removed", commit.removed),
+        _metric("files changed", commit.changed),
     )
+
+
+@lru_cache(maxsize=4096)
+def _metric(name: str, count: int | None) -> Metric:
+    """Most commits change a few lines in a few files: the same small numbers, made once and shared."""
+    return Metric(name, str(count))

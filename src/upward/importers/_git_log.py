@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from upward.importers._git_run import stream_records
 from upward.model.imports import ImportProblem
@@ -17,8 +18,9 @@ FORMAT = "--format=%x1e%H%x00%P%x00%aI%x00%B"
 _ERE_SPECIAL = re.compile(r"([.\[\]()*+?{}|^$\\])")
 
 
-@dataclass(frozen=True, slots=True)
-class Commit:
+class Commit(NamedTuple):
+    """One commit as `git log` printed it (a tuple: tens of thousands are made in one import)."""
+
     sha: str
     parents: int
     occurred_at: datetime
@@ -63,31 +65,34 @@ class LogQuery:
 
 
 def commits(where: Path, query: LogQuery) -> Iterator[Commit]:
+    line_counts = query.line_counts
     for record in stream_records(where, query.args()):
-        yield parse(where, record, query.line_counts)
+        yield parse(where, record, line_counts)
 
 
-def parse(where: Path, record: bytes, line_counts: bool) -> Commit:
-    fields = record.decode("utf-8", "replace").split("\0", 3)
-    if len(fields) != 4 or not fields[0].isalnum():
-        raise ImportProblem(where, f"git printed a commit Upward could not read ({fields[0][:40]!r})")
-    sha, parents, when, tail = fields
-    message, _, rest = tail.partition("\0")
+def parse(where: Path, record: str, line_counts: bool) -> Commit:
+    """`hash NUL parents NUL date NUL message NUL` then, after a newline, each file (or numstat line) NUL."""
+    fields = record.split("\0")
+    sha = fields[0]
+    if len(fields) < 4 or not sha.isalnum():
+        raise ImportProblem(where, f"git printed a commit Upward could not read ({sha[:40]!r})")
+    parents, when, message = fields[1], fields[2], fields[3]
     try:
         occurred_at = datetime.fromisoformat(when[:19])
     except ValueError:
         raise ImportProblem(where, f"commit {sha[:12]} has a date Upward can't read: '{when}'", field="date") from None
-    tokens = rest.removeprefix("\n").split("\0") if rest else []
-    commit = Commit(sha, parents.count(" ") + 1 if parents else 0, occurred_at, message)
-    if line_counts:
-        return _with_numstat(commit, tokens)
+    count = parents.count(" ") + 1 if parents else 0
+    tokens = fields[4:]
     if tokens:
-        return Commit(commit.sha, commit.parents, occurred_at, message, tuple(t for t in tokens if t))
-    return commit
+        tokens[0] = tokens[0].removeprefix("\n")
+    if line_counts:
+        return Commit(sha, count, occurred_at, message, *_numstat(tokens))
+    return Commit(sha, count, occurred_at, message, tuple(filter(None, tokens)))
 
 
-def _with_numstat(commit: Commit, tokens: list[str]) -> Commit:
-    """`--numstat -z` lines: `added TAB removed TAB path`, or for a rename an empty path then old and new."""
+def _numstat(tokens: list[str]) -> tuple[tuple[str, ...], int, int, int]:
+    """`--numstat -z` lines: `added TAB removed TAB path`, or for a rename an empty path then old and new;
+    gives the files, how many changed, and the lines added and removed."""
     files: list[str] = []
     changed = added = removed = 0
     entries = iter(tokens)
@@ -103,4 +108,4 @@ def _with_numstat(commit: Commit, tokens: list[str]) -> Commit:
         changed += 1
         added += int(plus) if plus.isdigit() else 0  # binary files count as "-"
         removed += int(minus) if minus.isdigit() else 0
-    return Commit(commit.sha, commit.parents, commit.occurred_at, commit.message, tuple(files), changed, added, removed)
+    return tuple(files), changed, added, removed

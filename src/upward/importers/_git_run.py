@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -22,7 +24,12 @@ PINNED = (
 #: Each commit record starts with this byte; `-z` ends every record (and every file name) with NUL.
 RECORD = b"\x1e"
 BOUNDARY = b"\x00" + RECORD
-CHUNK = 1 << 16
+TEXT_BOUNDARY = BOUNDARY.decode()
+CHUNK = 1 << 20  # read (and let the pipe hold) up to 1 MiB of log at a time
+#: A read this short means git is behind: pausing lets a few hundred commits gather in the pipe instead of
+#: waking up for each one (git flushes every commit), which leaves the processor to git.
+SHORT, PAUSE = 1 << 16, 0.002
+LOWEST_PRIORITY = 19  # the counting walk's niceness (Unix)
 NO_GIT = "Upward reads repositories with git, and git isn't installed here; install it from https://git-scm.com"
 
 
@@ -60,7 +67,8 @@ def counting(where: Path, args: tuple[str, ...]) -> Iterator[Callable[[], int | 
     """Run a `git log` printing "." and a newline per commit into a temp file, beside the main stream.
 
     Gives a function answering how many commits there are once git has finished (None until then, or if
-    it failed): the progress bar's total, at the cost of a second walk on a second core.
+    it failed): the progress bar's total, at the cost of a second walk on a second core. That walk runs at
+    the lowest priority, so it only takes processor time the import itself (and everything else) leaves.
     """
     with tempfile.TemporaryFile() as out:
         try:
@@ -68,6 +76,9 @@ def counting(where: Path, args: tuple[str, ...]) -> Iterator[Callable[[], int | 
         except OSError:
             yield lambda: None
             return
+        if hasattr(os, "setpriority"):
+            with suppress(OSError):  # it finished already: nothing to slow down
+                os.setpriority(os.PRIO_PROCESS, process.pid, LOWEST_PRIORITY)
         try:
             yield lambda: os.fstat(out.fileno()).st_size // 2 if process.poll() == 0 else None
         finally:
@@ -76,7 +87,7 @@ def counting(where: Path, args: tuple[str, ...]) -> Iterator[Callable[[], int | 
             process.wait()
 
 
-def stream_records(where: Path, args: tuple[str, ...]) -> Iterator[bytes]:
+def stream_records(where: Path, args: tuple[str, ...]) -> Iterator[str]:
     """The records of a `git log -z` whose format starts with RECORD, one at a time, never the whole log.
 
     Commit messages and file names can't hold a NUL, so NUL + RECORD only ever appears between records.
@@ -90,6 +101,7 @@ def stream_records(where: Path, args: tuple[str, ...]) -> Iterator[bytes]:
             raise ImportProblem(where, f"Upward could not run git here ({error.strerror})") from None
         try:
             assert process.stdout is not None
+            _widen(process.stdout)
             yield from _split(process.stdout)
             code = process.wait()
         finally:
@@ -104,23 +116,38 @@ def stream_records(where: Path, args: tuple[str, ...]) -> Iterator[bytes]:
             raise ImportProblem(where, f"git could not read the history: {problem}")
 
 
-def _split(stream: IO[bytes]) -> Iterator[bytes]:
+def _widen(pipe: IO[bytes]) -> None:
+    """Let git write ahead while Upward stores a batch (Linux pipes hold 64 KiB unless asked for more)."""
+    if sys.platform != "linux":
+        return
+    import fcntl
+
+    with suppress(OSError):  # a system limit lower than CHUNK: the pipe works as it is
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, CHUNK)
+
+
+def _split(stream: IO[bytes]) -> Iterator[str]:
+    """Records as text: each stretch of whole records is decoded at once and split on NUL + RECORD."""
     read = getattr(stream, "read1", stream.read)
     pending: list[bytes] = []
-    first = True
+    started = False  # the first record's RECORD byte is the only one no NUL comes before
     while chunk := read(CHUNK):
-        if RECORD not in chunk:  # no boundary can end inside this chunk: keep it for later
-            pending.append(chunk)
-            continue
+        if len(chunk) < SHORT:
+            time.sleep(PAUSE)
         pending.append(chunk)
-        records = b"".join(pending).split(BOUNDARY)
-        pending = [records.pop()]
-        if first and records:
-            records[0] = records[0].removeprefix(RECORD)
-            first = False
-        yield from records
+        if RECORD not in chunk:  # no boundary can end inside this chunk: keep it for later
+            continue
+        data = b"".join(pending)
+        cut = data.rfind(BOUNDARY)
+        if cut < 0:
+            pending = [data]
+            continue
+        pending = [data[cut + len(BOUNDARY) :]]
+        text = str(memoryview(data)[int(not started) : cut], "utf-8", "replace")
+        started = True
+        yield from text.split(TEXT_BOUNDARY)
     last = b"".join(pending).removesuffix(b"\x00")
-    if first:
+    if not started:
         last = last.removeprefix(RECORD)
     if last:
-        yield last
+        yield last.decode("utf-8", "replace")

@@ -21,7 +21,7 @@ from upward.importers._git_commits import draft
 from upward.importers._git_log import LogQuery, commits
 from upward.importers._git_repo import Identity, Repository, codeowners, commit_link, config, identities, locate, tips
 from upward.importers._git_run import counting
-from upward.importers.base import ImportOption, ImportRequest, Progress
+from upward.importers.base import ImportOption, ImportRequest, NoProgress, Progress
 from upward.model import EvidenceDraft, InputError
 from upward.model.imports import Ignored, ImportProblem
 from upward.model.parsing import parse_day
@@ -126,9 +126,10 @@ class _Reading:
         mine = frozenset(query.emails)
         start = datetime.combine(query.since, time.min) if query.since else None
         found = 0
-        with _Total(self.request.progress, self.done, repo, query) as total:
+        total = _Total(self.request.progress, self.done, repo, query)
+        with total:
             for commit in commits(repo.root, query):
-                self.done = total.read()
+                total.read()
                 if commit.parents > 1:
                     yield Ignored("merge commits")
                 elif start and commit.occurred_at < start:
@@ -137,41 +138,57 @@ class _Reading:
                     found += 1
                     teams = owners.teams(commit.files) if owners else ()
                     yield draft(commit, project=repo.name, link=link, teams=teams, mine=mine)
+        self.done = total.done
         return found
 
 
 class _Total:
-    """The progress bar while one repository is read. Once its history looks long, git counts the same
-    commits on the side and the bar gets its total; a short history is read before that would pay off."""
+    """The progress bar while one repository is read, moved on every STEP commits. Once its history looks
+    long, git counts the same commits on the side and the bar gets its total; a short history is read
+    before that would pay off, and with no bar to draw (the web app, the API) nothing is counted."""
 
     COUNT_AFTER = 500
+    STEP = 64
 
     def __init__(self, progress: Progress, base: int, repo: Repository, query: LogQuery) -> None:
         self.progress, self.base, self.done = progress, base, base
+        self.unreported = 0
         self.count_args = (repo.root, query.count_args())
         self.counted: Callable[[], int | None] | None = None
-        self.known = False
+        self.known = isinstance(progress, NoProgress)  # nobody is waiting for a total
         self.running = ExitStack()
 
     def __enter__(self) -> _Total:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._advance()
         self.running.close()
         if not self.known:  # read before git had counted: the bar still ends full
             self.progress.total(self.done)
 
-    def read(self) -> int:
-        """One more commit read; returns how many the whole import has read."""
-        self.done += 1
-        self.progress.advance()
-        step = self.done - self.base
-        if step == self.COUNT_AFTER:
-            self.counted = self.running.enter_context(counting(*self.count_args))
-        elif self.counted and not self.known and step % 128 == 0 and (total := self.counted()) is not None:
+    def read(self) -> None:
+        """One more commit read."""
+        self.unreported += 1
+        if self.unreported == self.STEP:
+            self._advance()
+            if not self.known:
+                self._count()
+
+    def _advance(self) -> None:
+        if self.unreported:
+            self.progress.advance(self.unreported)
+            self.done += self.unreported
+            self.unreported = 0
+
+    def _count(self) -> None:
+        """Start git counting once the history looks long, and give the bar the total it found."""
+        if self.counted is None:
+            if self.done - self.base >= self.COUNT_AFTER:
+                self.counted = self.running.enter_context(counting(*self.count_args))
+        elif (total := self.counted()) is not None:
             self.progress.total(self.base + total)
             self.known = True
-        return self.done
 
 
 IMPORTER = GitImporter()
