@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import REAL_DATA, Cli
 from importing import import_is_all_or_nothing, mutated, row_counts
 from upward.importers import ImportRequest, get_importer
+from upward.importers._jira_dates import parse_jira_date, read_any_date
 from upward.model import Evidence, EvidenceDraft, EvidenceFilter, EvidencePatch, Kind, Profile
 from upward.model.imports import Ignored, ImportProblem
 from upward.services import Context
@@ -326,3 +328,20 @@ def test_the_cli_reports_a_bad_export_in_one_line(cli: Cli, tmp_path: Path) -> N
         f"upward: {path}, line 2, field 'Created': 'yesterday' is not a date Upward can read; Jira writes dates like "
         "22/Sep/25 9:26 AM"
     )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    parts=st.tuples(
+        st.sampled_from(["1", "09", "22", "29", "30", "31", "32", "0"]),
+        st.sampled_from(["Sep", "SEP", "sep", "Feb", "Mai", "Dez", "Set", "Out", "Mrz", "Foo", "Sept"]),
+        st.sampled_from(["25", "69", "70", "99", "00", "2025"]),
+        st.sampled_from(["0", "9", "09", "12", "13", "23", "24"]),
+        st.sampled_from(["00", "26", "59", "60"]),
+        st.sampled_from(["", " AM", " PM", " am", " a. m.", "  PM"]),
+    )
+)
+def test_the_quick_date_reading_gives_what_the_full_one_gives(parts: tuple[str, ...]) -> None:
+    day, month, year, hour, minute, half = parts
+    text = f"{day}/{month}/{year} {hour}:{minute}{half}"
+    assert parse_jira_date.__wrapped__(text) == read_any_date(text)

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import Cli
 from importing import import_is_all_or_nothing, mutated, row_counts
 from upward.importers import all_importers, get_importer
-from upward.model import EvidenceDraft, EvidenceFilter, EvidencePatch, Kind, UpwardError
+from upward.model import EvidenceDraft, EvidenceFilter, EvidencePatch, InputError, Kind, Metric, UpwardError
 from upward.model.imports import ImportProblem
 from upward.services import Context
 from upward.services import evidence as evidence_service
 from upward.services.imports import list_runs, run_import, undo
+from upward.store import evidence_repo
+from upward.store.tables import evidence
 
 SHEET = "\n".join(
     [
@@ -205,3 +211,100 @@ def test_a_source_that_needs_no_files_runs_without_paths_and_others_ask_for_them
     assert "1 added" in result.output
     missing = cli("import", "csv")
     assert missing.exit_code == 2 and "Missing argument 'PATH'" in missing.stderr
+
+
+def test_odd_ids_are_found_again_so_importing_twice_changes_nothing(ctx: Context, tmp_path: Path) -> None:
+    odd = ['q"uote', "back\\slash", "é-ünïcode", "com,ma", "[1]", "null", " spaced ", "𝔘-7"]
+    rows = [f'"{key.replace(chr(34), chr(34) * 2)}",2026-10-{day:02d},Task {day}' for day, key in enumerate(odd, 1)]
+    path = write(tmp_path, "\n".join(["id,date,text", *rows, ""]))
+    first = run_import(ctx, "csv", [path])
+    again = run_import(ctx, "csv", [path])
+    assert (first.summary.added, again.summary.added, again.summary.updated, again.summary.unchanged) == (8, 0, 0, 8)
+
+
+def _stored_columns(ctx: Context) -> dict[str, tuple[object, ...]]:
+    """Every stored column but the id and the times of writing, as the database holds it, by title."""
+    skipped = {"id", "source_id", "created_at", "updated_at"}
+    columns = [c for c in evidence.c if c.name not in skipped]
+    with ctx.transaction() as conn:
+        rows = conn.execute(sa.select(*(sa.type_coerce(c, sa.String) for c in columns))).all()
+    return {str(row[columns.index(evidence.c.title)]): tuple(row) for row in rows}
+
+
+DRAFTS = [
+    EvidenceDraft(title="Plain", occurred_at=datetime(2026, 10, 1, 9, 30)),
+    EvidenceDraft(
+        title="Everything «set»", occurred_at=datetime(2026, 10, 2, 14, 5, 7, 123456), kind=Kind.INCIDENT,
+        body="Line one\nLine \"two\" — ünïcode", url="https://example.com/a?b=c", requester="Ada Lovelace",
+        teams=("payments", "api"), people=("Grace Hopper", "Linus T"), minutes=90, project="Checkout",
+        metrics=(Metric(name="latency", before="4s", after="1.2s"), Metric(name="users", after="120k")),
+        tags=("urgent", "q3"),
+    ),
+]  # fmt: skip
+
+
+def test_storing_many_at_once_stores_exactly_what_storing_one_does(ctx: Context) -> None:
+    with ctx.transaction() as conn:
+        for draft in DRAFTS:
+            evidence_repo.add(conn, ctx.owner_id, replace(draft, source="one", source_id=draft.title))
+    one_by_one = _stored_columns(ctx)
+    with ctx.transaction() as conn:
+        conn.execute(sa.delete(evidence))
+        many = [replace(draft, source="one", source_id=draft.title) for draft in DRAFTS]
+        evidence_repo.add_many(conn, ctx.owner_id, many)
+    assert _stored_columns(ctx) == one_by_one
+    found = evidence_service.listing(ctx, EvidenceFilter(text="ünïcode", team="api")).items
+    assert [item.title for item in found] == ["Everything «set»"]
+
+
+_PIECES = ["a", "B", "é", " ", "\t", "\n", "\x00", "\ud800", ",", "x" * 120]
+_MESSY = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join)
+
+
+def _validated_the_plain_way(draft: EvidenceDraft) -> EvidenceDraft:
+    """What `EvidenceDraft.validated` did before it was made faster, written out in full."""
+    unstorable = re.compile(r"[\x00\ud800-\udfff]")
+
+    def text(value: str | None, field: str, limit: int = 200, required: bool = False) -> str:
+        cleaned = " ".join(unstorable.sub("", value or "").split())
+        if (required and not cleaned) or len(cleaned) > limit:
+            raise InputError(field, "refused")
+        return cleaned
+
+    def entries(values: tuple[str, ...], lower: bool) -> tuple[str, ...]:
+        kept = [" ".join(unstorable.sub("", value).split()) for value in values]
+        return tuple(dict.fromkeys(entry.lower() if lower else entry for entry in kept if entry))
+
+    title = text(draft.title, "text", 500, required=True)
+    if draft.minutes is not None and not 0 <= draft.minutes <= 24 * 60 * 14:
+        raise InputError("minutes", "out of range")
+    return replace(
+        draft, title=title, body=unstorable.sub("", draft.body).strip(),
+        requester=text(draft.requester, "from") or None, project=text(draft.project, "project") or None,
+        url=text(draft.url, "url") or None,
+        teams=entries(draft.teams, True), people=entries(draft.people, False), tags=entries(draft.tags, True),
+    )  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=_MESSY, body=_MESSY, requester=st.none() | _MESSY, project=st.none() | _MESSY,
+    lists=st.tuples(*[st.lists(_MESSY, max_size=4).map(tuple)] * 3), minutes=st.none() | st.integers(-5, 30_000),
+)  # fmt: skip
+def test_validating_a_draft_gives_what_the_plain_rules_give(
+    title: str, body: str, requester: str | None, project: str | None,
+    lists: tuple[tuple[str, ...], ...], minutes: int | None,
+) -> None:  # fmt: skip
+    teams, people, tags = lists
+    draft = EvidenceDraft(title=title, occurred_at=datetime(2026, 1, 1), body=body, requester=requester,
+                          project=project, teams=teams, people=people, tags=tags, minutes=minutes)  # fmt: skip
+    for attempt in (draft, replace(draft, teams=list(teams))):  # type: ignore[arg-type]
+        try:
+            expected: EvidenceDraft | str = _validated_the_plain_way(attempt)
+        except InputError as error:
+            expected = error.field
+        try:
+            got: EvidenceDraft | str = attempt.validated()
+        except InputError as error:
+            got = error.field
+        assert got == expected

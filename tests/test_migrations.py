@@ -70,22 +70,30 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path) -> None:  # type: i
 
 
 def test_an_old_database_full_of_data_upgrades_without_losing_a_row(database_url: str) -> None:
-    from datetime import date
+    from datetime import date, datetime
+
+    from alembic import command
 
     from upward.demo.persona import build_demo
     from upward.model import EvidenceFilter
     from upward.store import evidence_repo, people_repo, profile_repo
+    from upward.store.db import alembic_config
 
     engine = make_engine(database_url)
-    migrate(engine, "0001")
+    migrate(engine)
+    with engine.begin() as conn:  # the scratch PostgreSQL database may be at head already: step back
+        command.downgrade(alembic_config(conn), "0001")
     demo = build_demo(date(2026, 11, 23))
     with engine.begin() as conn:
         owner = profile_repo.ensure_account(conn)
         profile_repo.save_profile(conn, owner, demo.profile)
         for person in demo.people:
             people_repo.upsert_by_name(conn, owner, person)
-        for draft in demo.evidence:
-            evidence_repo.add(conn, owner, draft)
+        stamp = {"owner_id": owner, "import_run_id": None, "created_at": datetime(2026, 11, 23, 9)}
+        rows = [
+            evidence_repo.draft_values(draft) | stamp | {"updated_at": stamp["created_at"]} for draft in demo.evidence
+        ]
+        conn.execute(sa.insert(metadata.tables["evidence"]), rows)  # as Upward 0001 stored them
     old_columns = [c.name for c in metadata.tables["evidence"].columns if c.name != "edited_at"]
     old_tables = [t for t in metadata.sorted_tables if t.name in sa.inspect(engine).get_table_names()]
 
@@ -110,5 +118,10 @@ def test_an_old_database_full_of_data_upgrades_without_losing_a_row(database_url
         assert current_revision(conn) == head_revision()
         assert conn.execute(sa.text("SELECT count(*) FROM evidence WHERE edited_at IS NOT NULL")).scalar() == 0
         found = evidence_repo.listing(conn, owner, EvidenceFilter(text="deploy"))
+        teams = {team for draft in demo.evidence for team in draft.teams}
+        by_team = {team: evidence_repo.listing(conn, owner, EvidenceFilter(team=team)).total for team in teams}
     assert found.total > 10, "full-text search still works after the upgrade"
+    assert len(by_team) > 2 and by_team == {
+        team: sum(team in draft.teams for draft in demo.evidence) for team in teams
+    }, "the team filter finds every item stored before the upgrade"
     engine.dispose()

@@ -7,6 +7,8 @@ its known names. Values are compared without case or accents (see `_tickets.plai
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from upward.importers._tickets import header_key, plain
 from upward.model import Kind
 
@@ -145,6 +147,7 @@ URGENT = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
 def kind_of(issue_type: str) -> Kind:
     """The kind of work for an issue type; a type Upward does not know is delivery (the type stays in the text)."""
     key = plain(issue_type)

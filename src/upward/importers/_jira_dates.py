@@ -35,6 +35,9 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: How Jira Cloud (`22/Sep/25 9:26 AM`) and Server (`30/Sep/21 17:20`) write dates in English: read without the
+#: general pattern, which gives the same moment for these (anything unusual goes the general way).
+_USUAL = re.compile(r"(\d{1,2})/([A-Za-z]{3})/(\d{2}) (\d{1,2}):(\d{2})(?: ([AP])M)?")
 
 EXAMPLE = "22/Sep/25 9:26 AM"
 
@@ -51,6 +54,14 @@ def month_number(word: str) -> int | None:
 @lru_cache(maxsize=8192)
 def parse_jira_date(value: str) -> datetime | None:
     """The wall-clock moment a Jira cell shows, or None when it is not a date Upward can read."""
+    usual = _USUAL.fullmatch(value)
+    if usual is not None and (moment := _usual(*usual.groups())) is not _UNUSUAL:
+        return moment
+    return read_any_date(value)
+
+
+def read_any_date(value: str) -> datetime | None:
+    """`parse_jira_date` without its shortcut for the usual shape: every form a Jira export may use."""
     text = " ".join(value.split())
     if _ISO.match(text):
         return _iso(text)
@@ -70,6 +81,24 @@ def parse_jira_date(value: str) -> datetime | None:
             return datetime.combine(day.date(), time(12, 0))
         return day.replace(hour=_hour(match["hour"], match["half"]), minute=int(match["minute"]),
                            second=int(match["second"] or 0))  # fmt: skip
+    except ValueError:
+        return None
+
+
+_UNUSUAL = datetime.min
+
+
+def _usual(day: str, month_text: str, year_text: str, hour_text: str, minute: str, half: str | None) -> datetime | None:
+    """The moment in a date of the usual shape; `_UNUSUAL` when the general reading must decide."""
+    month = MONTHS.get(month_text.lower())
+    hour = int(hour_text)
+    if month is None or (half is not None and not 1 <= hour <= 12):
+        return _UNUSUAL
+    if half is not None:
+        hour = hour % 12 + (12 if half == "P" else 0)
+    year = int(year_text)
+    try:
+        return datetime(year + (2000 if year < 70 else 1900), month, int(day), hour, int(minute))
     except ValueError:
         return None
 

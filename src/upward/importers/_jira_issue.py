@@ -79,11 +79,11 @@ def _draft(
         source_id=key,
         url=tickets.link(f"{reading.site}/browse/{key}") if reading.site and not key.isdigit() else None,
         requester=None if tickets.is_you(yous, reporter, reporter_id) else tickets.name(reporter),
-        teams=(*header.every(row, "components"), values["project_name"] or values["project_key"]),
+        teams=tickets.entries((*header.every(row, "components"), values["project_name"] or values["project_key"])),
         people=tuple(tickets.names(_people(header, row, values), yous, skip=_is_code)),
         minutes=minutes,
         project=tickets.name(values["summary"] if is_epic(issue_type) else _project(values, reading.parents)),
-        tags=(*header.every(row, "labels"), *_flags(values)),
+        tags=tickets.entries((*header.every(row, "labels"), *_flags(values))),
     )
 
 
@@ -139,7 +139,7 @@ def _body(header: Header, row: list[str], values: dict[str, str], key: str, logg
     sprints = header.every(row, "sprint")
     facts = (key, values["type"], status, f"{priority} priority" if priority else "",
              f"sprint {', '.join(sprints)}" if sprints else "", logged)  # fmt: skip
-    line = " · ".join(fact for fact in facts if fact)
+    line = " · ".join(filter(None, facts))
     description = values["description"].replace("\r\n", "\n")
     return f"{line}\n\n{description}" if description else line
 
@@ -157,18 +157,21 @@ def _project(values: dict[str, str], parents: dict[str, str]) -> str | None:
 
 def _people(header: Header, row: list[str], values: dict[str, str]) -> list[str]:
     """Everyone on the issue: reporter, creator, watchers, commenters (by name when the row gives one)."""
-    watchers = header.every(row, "watchers")
+    people = [values["reporter"], values["creator"], *header.every(row, "watchers")]
     comments = header.every(row, "comment")
-    return [values["reporter"], values["creator"], *watchers, *(_commenters(header, row, values, comments))]
+    if comments:
+        people += _commenters(header, row, values, comments)
+    return people
+
+
+_ROLES = (("assignee_id", "assignee"), ("reporter_id", "reporter"), ("creator_id", "creator"))
 
 
 def _commenters(header: Header, row: list[str], values: dict[str, str], comments: list[str]) -> list[str]:
     """Comment cells are "date;account id;text": the author's name comes from the ids the same row names."""
-    if not comments:
-        return []
     by_id = dict(zip(header.cells(row, "watchers_id"), header.cells(row, "watchers"), strict=False))
-    for role in ("assignee", "reporter", "creator"):
-        by_id[values[f"{role}_id"]] = values[role]
+    for id_field, name_field in _ROLES:
+        by_id[values[id_field]] = values[name_field]
     by_id.pop("", None)
     named = set(by_id.values())
     authors = []

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from upward.importers.files import open_text
 from upward.model.evidence import MAX_TITLE
 from upward.model.imports import ImportProblem
+from upward.model.parsing import clean_entry
 
 #: How many unrecognised column names a problem lists before it says "and N more".
 SHOWN_UNKNOWN = 12
@@ -56,16 +58,16 @@ class Header:
     blank: dict[str, str] = field(init=False)
     singles: tuple[str, ...] = field(init=False)
     single_cells: Callable[[list[str]], Any] = field(init=False)
-    repeated: tuple[tuple[str, tuple[int, ...]], ...] = field(init=False)
+    getters: dict[str, Callable[[list[str]], tuple[str, ...]]] = field(init=False)
 
     def __post_init__(self) -> None:
         singles = [(name, at[0]) for name, at in self.positions.items() if len(at) == 1]
         setattr_ = object.__setattr__
-        setattr_(self, "blank", dict.fromkeys(self.fields, ""))
+        setattr_(self, "blank", dict.fromkeys((f for f in self.fields if f not in self.positions), ""))
         setattr_(self, "singles", tuple(name for name, _ in singles))
         # itemgetter gives a tuple for several positions, a bare cell for one: always ask for two or more.
         setattr_(self, "single_cells", itemgetter(*(at for _, at in singles), 0, 0))
-        setattr_(self, "repeated", tuple((name, at) for name, at in self.positions.items() if len(at) > 1))
+        setattr_(self, "getters", {name: _cells_at(at) for name, at in self.positions.items()})
 
     @classmethod
     def read(cls, path: Path, row: list[str], aliases: Mapping[str, str], known: Iterable[str] = ()) -> Header:
@@ -91,31 +93,25 @@ class Header:
 
     def record(self, row: list[str]) -> dict[str, str]:
         """Every field's first non-empty cell, trimmed (a field the file lacks reads as "")."""
-        values = self.blank.copy()
+        values = Record(self.blank)
         values.update(zip(self.singles, map(str.strip, self.single_cells(row)), strict=False))
-        for field_name, indexes in self.repeated:
-            for index in indexes:
-                cell = row[index].strip()
-                if cell:
-                    values[field_name] = cell
-                    break
+        values.row, values.getters = row, self.getters
         return values
 
     def first(self, row: list[str], field_name: str) -> str:
         """The first non-empty cell of a field, trimmed ("" when there is none)."""
-        for index in self.positions.get(field_name, ()):
-            value = row[index].strip()
-            if value:
-                return value
-        return ""
+        cells = self.getters.get(field_name)
+        return next(filter(None, map(str.strip, cells(row))), "") if cells else ""
 
     def every(self, row: list[str], field_name: str) -> list[str]:
         """Every non-empty cell of a repeated field, in order."""
-        return [cell for index in self.positions.get(field_name, ()) if (cell := row[index].strip())]
+        cells = self.getters.get(field_name)
+        return list(filter(None, map(str.strip, cells(row)))) if cells else []
 
     def cells(self, row: list[str], field_name: str) -> list[str]:
         """Every cell of a repeated field, empty ones included (to pair `Watchers` with `Watchers Id`)."""
-        return [row[index].strip() for index in self.positions.get(field_name, ())]
+        cells = self.getters.get(field_name)
+        return list(map(str.strip, cells(row))) if cells else []
 
     def require(self, needs: Iterable[tuple[str, ...]], describe: Callable[[tuple[str, ...]], str], kind: str) -> None:
         """Each group in `needs` is satisfied by any one of its fields; otherwise say what is missing and unknown."""
@@ -133,6 +129,27 @@ class Header:
             "with every field included",
             line=1,
         )
+
+
+class Record(dict[str, str]):
+    """One row's fields by name (`Header.record`). A field the file repeats (`Labels`, `Watchers`) is read
+    only when asked for: its lists are read with `Header.every`, so its first cell is rarely needed."""
+
+    __slots__ = ("getters", "row")
+    row: list[str]
+    getters: dict[str, Callable[[list[str]], tuple[str, ...]]]
+
+    def __missing__(self, field_name: str) -> str:
+        value = self[field_name] = next(filter(None, map(str.strip, self.getters[field_name](self.row))), "")
+        return value
+
+
+def _cells_at(positions: tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
+    """The cells at `positions` of a row, always as a tuple (itemgetter gives a bare cell for one position)."""
+    if len(positions) == 1:
+        at = positions[0]
+        return lambda row: (row[at],)
+    return itemgetter(*positions)
 
 
 @contextmanager
@@ -155,19 +172,21 @@ class Rows:
     width: int
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        while True:
-            start = self.reader.line_num + 1
-            row = _next(self.reader, self.path, start)
-            if row is None:
-                return
-            if row and len(row) != self.width:
-                raise ImportProblem(
-                    self.path,
-                    f"this row has {len(row)} cells where the header has {self.width}; the file may have been cut "
-                    "short or edited by hand, so export it again",
-                    line=start,
-                )
-            yield start, row
+        reader, width = self.reader, self.width
+        start = reader.line_num + 1
+        try:
+            for row in reader:
+                if row and len(row) != width:
+                    raise ImportProblem(
+                        self.path,
+                        f"this row has {len(row)} cells where the header has {width}; the file may have been cut "
+                        "short or edited by hand, so export it again",
+                        line=start,
+                    )
+                yield start, row
+                start = reader.line_num + 1
+        except csv.Error as error:
+            raise _unreadable(error, reader, self.path, start) from None
 
 
 def _next(reader: Any, path: Path, start: int) -> list[str] | None:
@@ -177,14 +196,17 @@ def _next(reader: Any, path: Path, start: int) -> list[str] | None:
     except StopIteration:
         return None
     except csv.Error as error:
-        detail = str(error)
-        if detail == "unexpected end of data":
-            detail += ": a quoted cell that starts here is never closed"
-        elif reader.line_num > start:
-            detail += f", on line {reader.line_num}"
-        raise ImportProblem(path, f"this is not readable CSV ({detail}); export it again without editing it",
-                            line=start) from None  # fmt: skip
+        raise _unreadable(error, reader, path, start) from None
     return row
+
+
+def _unreadable(error: csv.Error, reader: Any, path: Path, start: int) -> ImportProblem:
+    detail = str(error)
+    if detail == "unexpected end of data":
+        detail += ": a quoted cell that starts here is never closed"
+    elif reader.line_num > start:
+        detail += f", on line {reader.line_num}"
+    return ImportProblem(path, f"this is not readable CSV ({detail}); export it again without editing it", line=start)
 
 
 def _delimiter(stream: Any) -> str:
@@ -202,6 +224,7 @@ class Me:
         values = [given] if isinstance(given, str) else list(given or ())
         self.given = frozenset(_key(v) for v in values if v and v.strip())
         self.known = self.given | ({_key(profile_name)} if profile_name and profile_name.strip() else set())
+        self._yous: dict[tuple[str, ...], frozenset[str]] = {}
 
     @property
     def chosen(self) -> bool:
@@ -214,11 +237,19 @@ class Me:
 
     def yous(self, *also: str) -> frozenset[str]:
         """Every spelling of "you" for one record: what the person gave, their profile, and `also`."""
-        return self.known | {_key(value) for value in also if value}
+        found = self._yous.get(also)
+        if found is None:
+            if len(self._yous) > _KEPT:
+                self._yous.clear()
+            found = self._yous[also] = self.known | {_key(value) for value in also if value}
+        return found
+
+
+_KEPT = 4096
 
 
 def is_you(yous: frozenset[str], *values: str) -> bool:
-    return any(yous & _keys(value) for value in values if value)
+    return any(value and not yous.isdisjoint(_keys(value)) for value in values)
 
 
 def _key(value: str) -> str:
@@ -250,11 +281,19 @@ def clip(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+@lru_cache(maxsize=4096)
+def entries(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Teams or tags as Upward stores them (trimmed, lower case, once each), so validating copies nothing."""
+    return tuple(dict.fromkeys(filter(None, map(clean_entry, values, repeat(True)))))
+
+
 def title(text: str) -> str:
     return clip(text, MAX_TITLE)
 
 
+@lru_cache(maxsize=4096)
 def name(text: str | None) -> str | None:
+    """A requester or project as kept (they repeat from row to row, so each is shaped once)."""
     return clip(text, MAX_NAME) if text else None
 
 
@@ -264,17 +303,19 @@ def names(values: Iterable[str], yous: frozenset[str], skip: Callable[[str], boo
     for value in values:
         if value:
             person = _person(value, skip)
-            if person is not None and not (yous & person[1]):
-                seen.setdefault(person[0].casefold(), person[0])
+            if person is not None and yous.isdisjoint(person[1]):
+                seen.setdefault(person[2], person[0])
     return list(seen.values())
 
 
 @lru_cache(maxsize=4096)
-def _person(value: str, skip: Callable[[str], bool] | None) -> tuple[str, frozenset[str]] | None:
+def _person(value: str, skip: Callable[[str], bool] | None) -> tuple[str, frozenset[str], str] | None:
+    """The name as kept, its spellings (to tell whether it is you) and its casefolded form (to keep it once)."""
     flat = " ".join(value.split())
     if not flat or (skip is not None and skip(flat)):
         return None
-    return clip(flat, MAX_NAME), _keys(flat)
+    kept = clip(flat, MAX_NAME)
+    return kept, _keys(flat), kept.casefold()
 
 
 _URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)

@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
+from itertools import repeat
 from typing import Generic, TypeVar
 
 from upward.model.errors import InputError
-from upward.model.parsing import clean_list, clean_text, parse_when, storable
+from upward.model.parsing import clean_entry, clean_text, parse_when, storable
 
 MAX_TITLE = 500
 MAX_MINUTES = 24 * 60 * 14  # two weeks of non-stop work is already generous
@@ -119,21 +121,49 @@ class EvidenceDraft:
     tags: tuple[str, ...] = ()
 
     def validated(self) -> EvidenceDraft:
-        """The same draft, cleaned; raises InputError naming the first wrong field."""
+        """The same draft, cleaned; raises InputError naming the first wrong field.
+
+        Imports validate every item, so this is written for speed: names, teams and tags repeat and are
+        cleaned once each, and a draft that is already clean is returned as it is.
+        """
         title = clean_text(self.title, "text", required=True, limit=MAX_TITLE)
         if self.minutes is not None and not 0 <= self.minutes <= MAX_MINUTES:
             raise InputError("minutes", f"{self.minutes} is not a sensible duration; use 0 to {MAX_MINUTES} minutes")
-        return replace(
-            self,
-            title=title,
-            body=storable(self.body).strip(),
-            requester=clean_text(self.requester, "from") or None,
-            project=clean_text(self.project, "project") or None,
-            url=clean_text(self.url, "url") or None,
-            teams=tuple(clean_list(self.teams, lower=True, split=False)),
-            people=tuple(clean_list(self.people, split=False)),
-            tags=tuple(clean_list(self.tags, lower=True, split=False)),
-        )
+        body = storable(self.body).strip()
+        requester = _short_text(self.requester, "from")
+        project = _short_text(self.project, "project")
+        url = _short_text(self.url, "url")
+        teams, people, tags = _lowered(self.teams), _entries(self.people, False), _lowered(self.tags)
+        if (title, body, requester, project, url, teams, people, tags) == (
+            self.title, self.body, self.requester, self.project, self.url, self.teams, self.people, self.tags
+        ):  # fmt: skip
+            return self
+        if type(self) is not EvidenceDraft:
+            return replace(self, title=title, body=body, requester=requester, project=project, url=url, teams=teams,
+                           people=people, tags=tags)  # fmt: skip
+        return EvidenceDraft(title, self.occurred_at, self.kind, body, self.source, self.source_id, url, requester,
+                             teams, people, self.minutes, self.metrics, project, tags)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _short_text(value: str | None, field_name: str) -> str | None:
+    """A requester, project or link as stored (None when empty); they repeat, so each is cleaned once."""
+    return clean_text(value, field_name) or None
+
+
+def _entries(values: tuple[str, ...], lower: bool) -> tuple[str, ...]:
+    """Teams, people or tags as stored: `clean_list` without splitting, as a tuple."""
+    return tuple(dict.fromkeys(filter(None, map(clean_entry, values, repeat(lower)))))
+
+
+def _lowered(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Teams or tags as stored; an import repeats the same few lists, so each list is cleaned once."""
+    return _lowered_list(values) if type(values) is tuple else _entries(values, True)
+
+
+@lru_cache(maxsize=4096)
+def _lowered_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    return _entries(values, True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from itertools import repeat
 
 from upward.model.errors import InputError
 
@@ -41,7 +43,18 @@ _UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 
 def storable(text: str) -> str:
     """Text without the characters no database stores: NUL and unpaired surrogates."""
+    if "\x00" not in text and (text.isascii() or _encodes(text)):
+        return text  # nothing to remove: checked far faster than the pattern scans
     return _UNSTORABLE.sub("", text)
+
+
+def _encodes(text: str) -> bool:
+    """Whether `text` has no surrogate (UTF-8 takes every other character)."""
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def clean_text(value: str | None, field: str, *, required: bool = False, limit: int = 200) -> str:
@@ -55,15 +68,16 @@ def clean_text(value: str | None, field: str, *, required: bool = False, limit: 
 
 def clean_list(values: Iterable[str], *, lower: bool = False, split: bool = True) -> list[str]:
     """Trim entries and drop repeats, keeping the order given; `split` also splits typed "a, b" lists."""
-    seen: dict[str, None] = {}
-    for value in values:
-        for part in value.split(",") if split else [value]:
-            item = " ".join(storable(part).split())
-            if lower:
-                item = item.lower()
-            if item:
-                seen.setdefault(item, None)
-    return list(seen)
+    parts = (part for value in values for part in value.split(",")) if split else values
+    return list(dict.fromkeys(filter(None, map(clean_entry, parts, repeat(lower)))))
+
+
+@lru_cache(maxsize=8192)
+def clean_entry(text: str, lower: bool = False) -> str:
+    """One entry of a list as `clean_list` keeps it ("" to drop it); names, teams and tags repeat, so each
+    is cleaned once."""
+    entry = " ".join(storable(text).split())
+    return entry.lower() if lower else entry
 
 
 def clean_email(value: str | None, field: str) -> str | None:

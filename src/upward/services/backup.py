@@ -14,11 +14,14 @@ from alembic.script import ScriptDirectory
 from upward.model import UpwardError
 from upward.services.context import Context
 from upward.services.pattern_grouping import forget_indexes
+from upward.store import evidence_teams_repo
 from upward.store.db import alembic_config, current_revision
 from upward.store.tables import ALL_TABLES, accounts
 
 FORMAT = "upward-backup"
 VERSION = 1
+#: The tables a backup holds: not those derived from others (`info["derived"]`), which a restore rebuilds.
+SAVED_TABLES = tuple(table for table in ALL_TABLES if not table.info.get("derived"))
 
 
 def backup(ctx: Context, path: Path) -> dict[str, int]:
@@ -29,7 +32,7 @@ def backup(ctx: Context, path: Path) -> dict[str, int]:
             "version": VERSION,
             "schema": current_revision(conn),
             "created_at": datetime.now().replace(microsecond=0).isoformat(),
-            "tables": {table.name: _rows(conn, table) for table in ALL_TABLES},
+            "tables": {table.name: _rows(conn, table) for table in SAVED_TABLES},
         }
     tmp = path.with_name(path.name + ".partial")
     with _open(tmp, "wt") as stream:
@@ -50,10 +53,11 @@ def restore(ctx: Context, path: Path, *, replace: bool = False) -> dict[str, int
             )
         for table in reversed(ALL_TABLES):
             conn.execute(sa.delete(table))
-        for table in ALL_TABLES:
+        for table in SAVED_TABLES:
             rows = [_decode_row(table, row, path, index) for index, row in enumerate(tables[table.name])]
             if rows:
                 conn.execute(sa.insert(table), rows)
+        evidence_teams_repo.rebuild(conn)
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn)
     forget_indexes()  # the recurring-problem vectors kept in memory belong to the rows just replaced
@@ -105,7 +109,7 @@ def _check(document: Any, path: Path) -> dict[str, list[dict[str, Any]]]:
         raise UpwardError(f"{path}: field 'tables' is missing")
     # A backup from an older Upward has no rows for the tables added since: they start empty.
     older = document["schema"] != scripts.get_current_head()
-    for table in ALL_TABLES:
+    for table in SAVED_TABLES:
         rows = tables.setdefault(table.name, []) if older and table.name not in tables else tables.get(table.name)
         if not isinstance(rows, list):
             raise UpwardError(f"{path}: field 'tables.{table.name}' is missing or is not a list")

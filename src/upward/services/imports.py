@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
+from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -46,52 +49,58 @@ def run_import(
         run_id = imports_repo.start(conn, ctx.owner_id, source, params)
         summary = ImportSummary()
         batch = _Batch(conn, ctx.owner_id, run_id, summary)
-        seen: set[tuple[str, str]] = set()
-        for record in importer.read(request):
-            if isinstance(record, Ignored):
-                summary.ignored[record.reason] += 1
-                continue
-            draft = _checked(record, source, files)
-            key = (draft.source, draft.source_id or "")
-            if key in seen:  # the first occurrence wins, so importing the same input again changes nothing
-                summary.ignored["repeated within this import"] += 1
-                continue
-            seen.add(key)
-            batch.add(draft)
-        batch.store()
+        drafts = _new_drafts(importer.read(request), source, files, summary.ignored)
+        while chunk := list(islice(drafts, _Batch.SIZE)):
+            batch.store(chunk)
         imports_repo.finish(conn, run_id, summary.as_dict() | {"state": request.state})
         return imports_repo.get(conn, ctx.owner_id, run_id)  # type: ignore[return-value]
 
 
+def _new_drafts(
+    records: Iterable[EvidenceDraft | Ignored], source: str, files: tuple[Path, ...], ignored: Counter[str]
+) -> Iterator[EvidenceDraft]:
+    """Every draft, checked, the first time its id comes; what is set aside is counted in `ignored`."""
+    seen: set[tuple[str, str]] = set()
+    for record in records:
+        if isinstance(record, Ignored):
+            ignored[record.reason] += 1
+            continue
+        draft = _checked(record, source, files)
+        key = (draft.source, draft.source_id or "")
+        if key in seen:  # the first occurrence wins, so importing the same input again changes nothing
+            ignored["repeated within this import"] += 1
+            continue
+        seen.add(key)
+        yield draft
+
+
 def _checked(draft: EvidenceDraft, source: str, files: tuple[Path, ...]) -> EvidenceDraft:
     """The draft, cleaned; a problem names the file (when there is one) and the item's id there."""
-    where = str(files[0]) if len(files) == 1 else ", ".join(str(f) for f in files) or source
     if not draft.source_id:
-        raise ImportProblem(where, f"the {source} importer gave an item without an id: '{draft.title}'")
+        problem = f"the {source} importer gave an item without an id: '{draft.title}'"
+        raise ImportProblem(_where(source, files), problem)
     try:
         return (draft if draft.source else replace(draft, source=source)).validated()
     except InputError as error:
-        raise ImportProblem(where, f"item {draft.source_id}: {error.problem}", field=error.field) from None
+        problem = f"item {draft.source_id}: {error.problem}"
+        raise ImportProblem(_where(source, files), problem, field=error.field) from None
+
+
+def _where(source: str, files: tuple[Path, ...]) -> str:
+    return str(files[0]) if len(files) == 1 else ", ".join(str(f) for f in files) or source
 
 
 class _Batch:
-    """Drafts waiting to be stored, a few hundred at a time: one look-up for the ones already stored, one
-    insert for the new ones. Each draft is new (added), the same as stored (unchanged), corrected by the
-    person (kept as they are) or changed at its source (updated)."""
+    """Drafts stored a thousand at a time: one look-up for the ones already stored, one insert for the new
+    ones. Each draft is new (added), the same as stored (unchanged), corrected by the person (kept as they
+    are) or changed at its source (updated)."""
 
-    SIZE = 500
+    SIZE = 1_000
 
     def __init__(self, conn: sa.Connection, owner_id: int, run_id: int, summary: ImportSummary) -> None:
         self.conn, self.owner_id, self.run_id, self.summary = conn, owner_id, run_id, summary
-        self.drafts: list[EvidenceDraft] = []
 
-    def add(self, draft: EvidenceDraft) -> None:
-        self.drafts.append(draft)
-        if len(self.drafts) >= self.SIZE:
-            self.store()
-
-    def store(self) -> None:
-        drafts, self.drafts = self.drafts, []
+    def store(self, drafts: list[EvidenceDraft]) -> None:
         keys = [(draft.source, draft.source_id or "") for draft in drafts]
         stored = evidence_repo.find_by_sources(self.conn, self.owner_id, keys)
         new: list[EvidenceDraft] = []
@@ -99,7 +108,7 @@ class _Batch:
             existing = stored.get(key)
             if existing is None:
                 new.append(draft)
-            elif evidence_repo.draft_values(existing) == evidence_repo.draft_values(draft):
+            elif _values(existing) == _values(draft):
                 self.summary.unchanged += 1
             elif existing.edited_at is not None:
                 self.summary.kept_your_edits += 1
@@ -108,6 +117,10 @@ class _Batch:
                 self.summary.updated += 1
         evidence_repo.add_many(self.conn, self.owner_id, new, import_run_id=self.run_id)
         self.summary.added += len(new)
+
+
+#: What an import may change of an item: every field of a draft (what `evidence_repo.draft_values` stores).
+_values = attrgetter(*(f.name for f in fields(EvidenceDraft)))
 
 
 SECRET_WORDS = ("token", "password", "secret", "key")
