@@ -136,7 +136,7 @@ def _decode_value(column: sa.Column[Any], value: Any, where: str) -> Any:
         return None
     try:
         python_type = column.type.python_type
-    except NotImplementedError:
+    except NotImplementedError:  # SQLAlchemy's answer for types with no Python type (our JSON lists): kept as read
         return value
     try:
         if python_type is datetime:
