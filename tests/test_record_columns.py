@@ -42,6 +42,8 @@ def test_the_diagnosis_of_the_columns_read_from_the_store_is_the_diagnosis_of_th
     plain = replace(fast, evidence=items)
     playbook = load_playbook()
     assert diagnose(fast, playbook) == diagnose(plain, playbook)
+    kept = load_record(ctx, TODAY, whole=False)  # what each text says, read back as kept by the first reading
+    assert kept.columns.facts == fast.columns.facts and diagnose(kept, playbook) == diagnose(plain, playbook)
     assert work_mix(fast) == work_mix(plain)
     assert decision_maker_contact(fast) == decision_maker_contact(plain)
     assert len(fast.evidence) == len(items) > 300

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from upward.analysis.outcomes import MONEY, USERS, largest_in, outcome_text, says_business_outcome
+from upward.analysis.outcomes import facts_of
 from upward.analysis.record import DECISION_MAKERS, Record, names_of
 from upward.analysis.recurring import Frameworks, recurring_rows
 from upward.model import Kind, Person, PromotionRole
 from upward.model.diagnosis import Status
-from upward.model.evidence_columns import EvidenceColumns
+from upward.model.evidence_columns import EvidenceColumns, TextFacts
 
 Thresholds = Mapping[str, float]
 #: What a finding function returns: status, summary, the evidence behind it (rows of `record.columns`, in the
@@ -86,7 +86,9 @@ def same_problems(record: Record, t: Thresholds) -> Seen:
     if len(rows) < 5:
         return unknown("Log the requests people bring you (`upward ask`), or import your tickets or chat.")
     groups = recurring_rows(c, rows, min_size=int(t["repeats"]))
-    frameworks = Frameworks(f"{c.titles[row]} {c.bodies[row]}" for row in _kinds(c, range(len(c)), [Kind.FRAMEWORK]))
+    built = _kinds(c, range(len(c)), [Kind.FRAMEWORK])
+    c.load_texts(built)
+    frameworks = Frameworks(f"{c.titles[row]} {c.bodies[row]}" for row in built)
     open_groups = [g for g in groups if not frameworks.address(g)]
     count = len(open_groups)
     status = Status.RED if count >= t["red_at"] else Status.WARNING if count >= t["warning_at"] else Status.OK
@@ -173,13 +175,15 @@ def expert_trap(record: Record, t: Thresholds) -> Seen:
     return status, summary, requests + fires, request_share, None
 
 
-def _text(c: EvidenceColumns, row: int) -> str:
-    """What row `row` says, for the outcome checks (two findings read the same wins)."""
-    texts = c.cached("outcome_texts", dict[int, str])
-    found = texts.get(row)
-    if found is None:
-        found = texts[row] = outcome_text(c.titles[row], c.bodies[row], c.metrics[row])
-    return found
+def _facts(c: EvidenceColumns, row: int) -> TextFacts:
+    """What row `row`'s text says: as the store kept it, or worked out now (two findings read the same wins)."""
+    if c.facts:
+        return c.facts[row]
+    found = c.cached("facts", dict[int, TextFacts])
+    facts = found.get(row)
+    if facts is None:
+        facts = found[row] = facts_of(c.titles[row], c.bodies[row], tuple(c.metrics[row]))
+    return facts
 
 
 def illegible_work(record: Record, t: Thresholds) -> Seen:
@@ -187,11 +191,11 @@ def illegible_work(record: Record, t: Thresholds) -> Seen:
     wins = [
         row
         for row in _kinds(c, c.within(record.today, _window(t, 365)), WINS)
-        if c.metrics[row] or c.kinds[row] is not Kind.DELIVERY
+        if c.kinds[row] is not Kind.DELIVERY or _facts(c, row).measured
     ]
     if not wins:
         return unknown("Log your results with their numbers (`upward log ... --metric 'churn: 5% -> 3%'`).")
-    told = {row for row in wins if says_business_outcome(_text(c, row))}
+    told = {row for row in wins if _facts(c, row).outcome}
     share = len(told) / len(wins)
     status = Status.RED if share < t["red_below"] else Status.WARNING if share < t["warning_below"] else Status.OK
     verb = "says" if len(told) == 1 else "say"
@@ -205,8 +209,8 @@ def scope_below_next_level(record: Record, t: Thresholds) -> Seen:
     if len(rows) < 20:
         return unknown("Log a few weeks of your own work, with the teams it touched and its numbers.")
     teams = set().union(*(c.teams[row] for row in rows))
-    texts = [_text(c, row) for row in rows]
-    users, money = largest_in(USERS, texts), largest_in(MONEY, texts)
+    facts = [_facts(c, row) for row in rows]
+    users, money = max((f.users for f in facts), default=0.0), max((f.money for f in facts), default=0.0)
     reached = [len(teams) >= t["teams_expected"], users >= t["users_expected"], money >= t["money_expected"]]
     status = Status.OK if sum(reached) >= 2 else Status.WARNING if any(reached) else Status.RED
     parts = [f"{len(teams)} team{'s' if len(teams) != 1 else ''}"]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from upward.model import Evidence, Metric
+from upward.model.evidence_columns import TextFacts
 
 MONEY = re.compile(r"[$€£]\s?(\d+(?:[.,]\d+)?)\s?([kmb]|thousand|million|billion)?\b", re.I)
 USERS = re.compile(
@@ -84,3 +85,14 @@ def largest_money(items: list[Evidence]) -> float:
 
 def largest_users(items: list[Evidence]) -> float:
     return largest_in(USERS, map(_text, items))
+
+
+def facts_of(title: str, body: str, metrics: tuple[Metric, ...]) -> TextFacts:
+    """What an item's text says, as the diagnosis weighs it; kept beside the item (`evidence_facts`)."""
+    text = outcome_text(title, body, metrics)
+    return TextFacts(
+        outcome=says_business_outcome(text),
+        measured=bool(metrics),
+        users=largest_in(USERS, [text]),
+        money=largest_in(MONEY, [text]),
+    )

@@ -7,13 +7,16 @@ kept in the database) is the fuller tool behind `upward patterns`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, combinations
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from upward.model import Evidence
 from upward.model.evidence_columns import EvidenceColumns
@@ -176,7 +179,9 @@ def recurring_rows(columns: EvidenceColumns, rows: Iterable[int], *, min_size: i
     """The same groups over rows of a record's columns (the diagnosis's way of reading a large record)."""
     found = list(rows)
     titles = [columns.titles[row] for row in found]
-    return _groups(found, titles, [item_words(columns.titles[row], columns.tags[row]) for row in found], min_size)
+    kept = columns.words or [None] * len(columns)
+    compared = [kept[row] or item_words(columns.titles[row], columns.tags[row]) for row in found]
+    return _groups(found, titles, compared, min_size)
 
 
 def _groups(items: list[T], titles: list[str], found: list[frozenset[str]], min_size: int) -> list[Group[T]]:
@@ -192,14 +197,60 @@ def _groups(items: list[T], titles: list[str], found: list[frozenset[str]], min_
     return sorted(groups, key=lambda g: -len(g.items))
 
 
+#: Which items (by position) go together, every group in the order it was started.
+Grouping = tuple[tuple[int, ...], ...]
+
+
+class GroupKeeper(Protocol):
+    """Somewhere groupings outlive the process (`services.kept_groups`), found again by `grouping_key`."""
+
+    def get(self, key: str) -> Grouping | None: ...
+
+    def put(self, key: str, grouping: Grouping) -> None: ...
+
+
+_keeper: ContextVar[GroupKeeper | None] = ContextVar("group_keeper", default=None)
+
+
+@contextmanager
+def kept_by(keeper: GroupKeeper) -> Iterator[None]:
+    """Inside the block, a grouping worked out is kept by `keeper`, and one kept there is not worked out again:
+    a new `upward diagnose` process finds the groups of the requests it grouped last time."""
+    token = _keeper.set(keeper)
+    try:
+        yield
+    finally:
+        _keeper.reset(token)
+
+
+def grouping_key(found: tuple[frozenset[str], ...]) -> str:
+    """A digest of the word sets in their order and of the rules that group them."""
+    digest = hashlib.sha256(repr((SIMILAR, COMMON_SHARE, COMMON_FLOOR, CANDIDATES, MEMBERS_COMPARED)).encode())
+    digest.update("\n".join(" ".join(sorted(words_of)) for words_of in found).encode())
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=8)
-def _grouped(found: tuple[frozenset[str], ...]) -> tuple[tuple[int, ...], ...]:
+def _grouped(found: tuple[frozenset[str], ...]) -> Grouping:
+    """Which items (by position) go together. The answer is kept for the same words in the same order, in the
+    process (the dashboard, the plan and the documents all diagnose the same record) and by the keeper."""
+    keeper = _keeper.get()
+    if keeper is None:
+        return _grouping(found)
+    key = grouping_key(found)
+    kept = keeper.get(key)
+    if kept is None:
+        kept = _grouping(found)
+        keeper.put(key, kept)
+    return kept
+
+
+def _grouping(found: tuple[frozenset[str], ...]) -> Grouping:
     """Which items (by position) go together, every group in the order it was started.
 
     Each item is compared only with the few groups that share its rarer words, so the work grows with the
     number of items, not with their square. An item with exactly the words of an earlier one joins that
-    one's group without a search: the same problem, asked again. The answer is kept for the same words in
-    the same order (the dashboard, the plan and the documents all diagnose the same record).
+    one's group without a search: the same problem, asked again.
     """
     groups: list[list[int]] = []
     recent: list[list[frozenset[str]]] = []  # each group's members, for the comparison

@@ -10,9 +10,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
-from typing import TypeVar, overload
+from typing import NamedTuple, TypeVar, overload
 
 from upward.model.evidence import Evidence, Kind, Metric
 
@@ -22,23 +22,86 @@ CROWD = 9
 T = TypeVar("T")
 
 
+class TextFacts(NamedTuple):
+    """What an item's words and numbers say, as the diagnosis weighs them (`analysis.outcomes.facts_of`).
+
+    Worked out once per item and kept beside it (`evidence_facts`): reading a hundred thousand texts and
+    running patterns over them on every diagnosis would cost more than everything else the diagnosis does.
+    """
+
+    outcome: bool  # it says what the work meant for the business
+    measured: bool  # it has numbers (metrics)
+    users: float  # the most users or customers it names (0: none)
+    money: float  # the largest sum of money it names (0: none)
+
+
+class ItemText(NamedTuple):
+    """What the facts of an item are worked out from (`analysis.item_facts.work_out`)."""
+
+    title: str
+    body: str
+    metrics: tuple[Metric, ...]
+    tags: tuple[str, ...]
+    kind: Kind
+
+
+class LazyColumn(Sequence[T]):
+    """A column read from the store only for the rows someone reads: `load(rows)` reads several at once."""
+
+    def __init__(self, size: int, read: Callable[[Sequence[int]], Sequence[T]]) -> None:
+        self._size = size
+        self._read = read
+        self._values: dict[int, T] = {}
+
+    def load(self, rows: Sequence[int]) -> None:
+        missing = [row for row in rows if row not in self._values]
+        if missing:
+            self._values.update(zip(missing, self._read(missing), strict=True))
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            rows = range(self._size)[index]
+            self.load(rows)
+            return [self._values[row] for row in rows]
+        row = range(self._size)[index]  # negative rows count from the end; out of range raises IndexError
+        self.load([row])
+        return self._values[row]
+
+    def __len__(self) -> int:
+        return self._size
+
+
 @dataclass(frozen=True, eq=False)
 class EvidenceColumns:
-    """Row `i` of every list is item `i`. `item(i)`, when the whole rows were read, builds the whole item."""
+    """Row `i` of every list is item `i`. `item(i)`, when the whole rows were read, builds the whole item.
+
+    `facts[i]` is what item `i`'s text says and `words[i]` the words its title and tags are compared by,
+    when the store kept them (empty: worked out from the text when asked). Bodies and metrics may be
+    `LazyColumn`s, read only for the rows that need them (`load_texts`).
+    """
 
     ids: list[int]
     occurred: list[datetime]
     titles: list[str]
-    bodies: list[str]
+    bodies: Sequence[str]
     kinds: list[Kind]
     requesters: list[str | None]
     teams: list[tuple[str, ...]]
     people: list[tuple[str, ...]]
     minutes: list[int | None]
-    metrics: list[tuple[Metric, ...]]
+    metrics: Sequence[tuple[Metric, ...]]
     projects: list[str | None]
     tags: list[tuple[str, ...]]
     item: Callable[[int], Evidence] | None = field(repr=False)
+    facts: Sequence[TextFacts] = ()
+    #: The words the recurring-problem signal compares, where the store kept them (None: not kept for that row).
+    words: Sequence[frozenset[str] | None] = ()
     _found: dict[str, object] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -63,6 +126,12 @@ class EvidenceColumns:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def load_texts(self, rows: Sequence[int]) -> None:
+        """Read the bodies and metrics of `rows` at once, where they are read only when asked."""
+        for column in (self.bodies, self.metrics):
+            if isinstance(column, LazyColumn):
+                column.load(rows)
+
     def cached(self, name: str, build: Callable[[], T]) -> T:
         """`build()`, worked out once for these columns (an index, a derived column)."""
         if name not in self._found:
@@ -76,12 +145,13 @@ class EvidenceColumns:
     @property
     def in_order(self) -> bool:
         """Whether the items are oldest first (as the store reads them), so a date range is a slice."""
-        return self.cached("in_order", lambda: all(a <= b for a, b in pairwise(self.days)))
+        return self.cached("in_order", lambda: all(a <= b for a, b in pairwise(self.occurred)))
 
     def between(self, first: date, last: date) -> Sequence[int]:
         """The rows from `first` to `last` (both included), in the record's order."""
         if self.in_order:
-            return range(bisect_left(self.days, first), bisect_right(self.days, last))
+            start, end = datetime.combine(first, time.min), datetime.combine(last, time.max)
+            return range(bisect_left(self.occurred, start), bisect_right(self.occurred, end))
         return [row for row, day in enumerate(self.days) if first <= day <= last]
 
     def within(self, today: date, days: int) -> Sequence[int]:
