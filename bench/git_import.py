@@ -7,7 +7,8 @@ kept in a temporary folder for the run. Ours is the whole `run_import` into a fr
 is the same `git log` command the importer runs, with its output thrown away; the target is at most 2.5×
 its time. A second table splits the time into the importer's steps (processor time on the saved log) and
 storing. Peak memory is measured in fresh child processes for two history lengths, for `run_import` and
-for the importer alone, to show whether it grows with the history.
+for the importer alone, to show whether it grows with the history: the process's RSS, and in another child
+the most Python itself held (tracemalloc), which leaves out how the allocator keeps freed memory.
 """
 
 from __future__ import annotations
@@ -215,17 +216,26 @@ def reset_peak():  # Linux: writing 5 to clear_refs starts the peak (VmHWM) agai
     except OSError:
         return False
 
-folder, repo, author, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+folder, repo, author, mode, traced = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 ctx = open_context(Settings(home=folder, database_url=f"sqlite:///{folder / 'rss.db'}"))
 get_importer("git")
-fresh = reset_peak()
-before = status('VmRSS') if fresh else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+if traced == "heap":  # the most Python held, in MiB: a second child, as tracing costs memory and time
+    import gc, tracemalloc
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0] / 2**20
+else:
+    fresh = reset_peak()
+    before = status('VmRSS') if fresh else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 if mode == "import":
     added = run_import(ctx, "git", [repo], {"author": [author]}).summary.added
 else:
     request = ImportRequest(paths=(repo,), options={"author": [author]})
     added = sum(isinstance(record, EvidenceDraft) for record in get_importer("git").read(request))
-peak = status('VmHWM') if fresh else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+if traced == "heap":
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+else:
+    peak = status('VmHWM') if fresh else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(before, peak, added)
 """
 
@@ -237,6 +247,7 @@ class Memory:
     before: float  # MiB held when the import started
     peak: float  # MiB at the most during the import
     items: int
+    heap: float  # MiB Python held at the most during the import, above what it held at the start
 
     @property
     def growth(self) -> float:
@@ -244,13 +255,15 @@ class Memory:
 
 
 def peak_rss(repo: Path, folder: Path, commits: int, mode: str) -> Memory:
-    """Peak memory (RSS) of a fresh process while it imports `repo` (run_import) or only reads it."""
-    work = Path(tempfile.mkdtemp(dir=folder))
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(work), str(repo), ME[1], mode], capture_output=True, text=True, check=True
-    )
-    before, peak, items = done.stdout.split()
-    return Memory(commits, mode, float(before), float(peak), int(items))
+    """Peak memory (RSS) of a fresh process while it imports `repo` (run_import) or only reads it, and the
+    peak of Python's own heap in another fresh process."""
+    runs = []
+    for traced in ("rss", "heap"):
+        work = Path(tempfile.mkdtemp(dir=folder))
+        command = [sys.executable, "-c", CHILD, str(work), str(repo), ME[1], mode, traced]
+        runs.append(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split())
+    (before, peak, items), (start, most, _) = runs
+    return Memory(commits, mode, float(before), float(peak), int(items), heap=float(most) - float(start))
 
 
 @dataclass(frozen=True)
@@ -375,14 +388,15 @@ def stage_table(plan: Plan, rows: list[Row], reading: list[Row], stages: list[di
 
 
 def memory_table(memory: list[Memory]) -> Table:
-    table = Table(title="Peak memory of a fresh process while it imports (RSS, MiB)", title_justify="left")
-    for header in ("what runs", "commits", "items", "at the start", "peak", "growth"):
+    title = "Peak memory of a fresh process while it imports (MiB): its RSS, and what Python held (another run)"
+    table = Table(title=title, title_justify="left")
+    for header in ("what runs", "commits", "items", "at the start", "peak", "growth", "Python heap peak"):
         table.add_column(header, justify="left" if header == "what runs" else "right")
     for entry in memory:
         what = "run_import" if entry.mode == "import" else "the importer alone"
         table.add_row(
             what, f"{entry.commits:,}", f"{entry.items:,}", f"{entry.before:.0f}", f"{entry.peak:.0f}",
-            f"{entry.growth:+.0f}",
+            f"{entry.growth:+.0f}", f"+{entry.heap:.1f}",
         )  # fmt: skip
     return table
 
@@ -392,9 +406,12 @@ def verdict(rows: list[Row], memory: list[Memory], quick: bool) -> str:
     flat = []
     for mode, what in (("import", "run_import"), ("read", "the importer alone")):
         short, long = (entry for entry in memory if entry.mode == mode)
-        more = long.growth - short.growth
+        more, held_by_python = long.growth - short.growth, long.heap - short.heap
         shape = "stays flat" if more < 4 else "grows"
-        flat.append(f"{what}'s peak {shape} ({more:+.0f} MiB from {short.commits:,} to {long.commits:,} commits)")
+        flat.append(
+            f"{what}'s peak {shape} ({more:+.0f} MiB RSS, {held_by_python:+.1f} MiB Python heap from "
+            f"{short.commits:,} to {long.commits:,} commits)"
+        )
     worst = max(rows, key=lambda row: row.ratio)
     held = "[green]Target met[/]" if worst.ratio <= TARGET else "[red]Target missed[/]"
     return f"{held} (≤{TARGET}× the raw git log): worst {worst.mode} at {worst.ratio:.2f}×; {'; '.join(flat)}.{caveat}"

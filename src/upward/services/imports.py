@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from upward.importers import ImportRequest, Progress, get_importer
 from upward.importers.base import NoProgress
-from upward.model import EvidenceDraft, InputError, NotFound
+from upward.model import Evidence, EvidenceDraft, InputError, NotFound
 from upward.model.imports import Ignored, ImportProblem, ImportRun, ImportSummary
 from upward.services.context import Context
 from upward.store import evidence_repo, imports_repo, people_repo, profile_repo
@@ -49,29 +49,23 @@ def run_import(
         run_id = imports_repo.start(conn, ctx.owner_id, source, params)
         summary = ImportSummary()
         batch = _Batch(conn, ctx.owner_id, run_id, summary)
-        drafts = _new_drafts(importer.read(request), source, files, summary.ignored)
+        drafts = _drafts(importer.read(request), source, files, summary.ignored)
         while chunk := list(islice(drafts, _Batch.SIZE)):
             batch.store(chunk)
         imports_repo.finish(conn, run_id, summary.as_dict() | {"state": request.state})
         return imports_repo.get(conn, ctx.owner_id, run_id)  # type: ignore[return-value]
 
 
-def _new_drafts(
+def _drafts(
     records: Iterable[EvidenceDraft | Ignored], source: str, files: tuple[Path, ...], ignored: Counter[str]
 ) -> Iterator[EvidenceDraft]:
-    """Every draft, checked, the first time its id comes; what is set aside is counted in `ignored`."""
-    seen: set[tuple[str, str]] = set()
+    """Every draft, checked; what is set aside is counted in `ignored`. Repeats are left to `_Batch`, which
+    finds them without remembering every id, so memory stays flat however long the history."""
     for record in records:
         if isinstance(record, Ignored):
             ignored[record.reason] += 1
-            continue
-        draft = _checked(record, source, files)
-        key = (draft.source, draft.source_id or "")
-        if key in seen:  # the first occurrence wins, so importing the same input again changes nothing
-            ignored["repeated within this import"] += 1
-            continue
-        seen.add(key)
-        yield draft
+        else:
+            yield _checked(record, source, files)
 
 
 def _checked(draft: EvidenceDraft, source: str, files: tuple[Path, ...]) -> EvidenceDraft:
@@ -93,22 +87,35 @@ def _where(source: str, files: tuple[Path, ...]) -> str:
 class _Batch:
     """Drafts stored a thousand at a time: one look-up for the ones already stored, one insert for the new
     ones. Each draft is new (added), the same as stored (unchanged), corrected by the person (kept as they
-    are) or changed at its source (updated)."""
+    are) or changed at its source (updated), or a repeat of an id this import already had (ignored).
+
+    The first occurrence of an id wins, so importing the same input again changes nothing. A repeat is found
+    without a list of every id seen: it is earlier in the same batch, or the look-up finds it stored by this
+    run (added in an earlier batch), or among the items stored before this run that it already met (`met`).
+    """
 
     SIZE = 1_000
 
     def __init__(self, conn: sa.Connection, owner_id: int, run_id: int, summary: ImportSummary) -> None:
         self.conn, self.owner_id, self.run_id, self.summary = conn, owner_id, run_id, summary
+        self.met = _Ids()
 
     def store(self, drafts: list[EvidenceDraft]) -> None:
         keys = [(draft.source, draft.source_id or "") for draft in drafts]
-        stored = evidence_repo.find_by_sources(self.conn, self.owner_id, keys)
+        stored = evidence_repo.find_by_sources(self.conn, self.owner_id, dict.fromkeys(keys))
         new: list[EvidenceDraft] = []
+        here: set[tuple[str, str]] = set()
         for key, draft in zip(keys, drafts, strict=True):
             existing = stored.get(key)
+            if key in here or (existing is not None and self._had(existing)):
+                self.summary.ignored[REPEATED] += 1
+                continue
+            here.add(key)
             if existing is None:
                 new.append(draft)
-            elif _values(existing) == _values(draft):
+                continue
+            self.met.add(existing.id)
+            if _values(existing) == _values(draft):
                 self.summary.unchanged += 1
             elif existing.edited_at is not None:
                 self.summary.kept_your_edits += 1
@@ -117,6 +124,31 @@ class _Batch:
                 self.summary.updated += 1
         evidence_repo.add_many(self.conn, self.owner_id, new, import_run_id=self.run_id)
         self.summary.added += len(new)
+
+    def _had(self, existing: Evidence) -> bool:
+        """Whether this run already had this stored item: it added it, or met it in an earlier batch."""
+        return existing.import_run_id == self.run_id or existing.id in self.met
+
+
+REPEATED = "repeated within this import"
+
+
+class _Ids:
+    """A set of item ids kept as one bit each (ids count up from 1): the items stored before this run that it
+    met, in a few kilobytes even when a run updates every item of a long history."""
+
+    def __init__(self) -> None:
+        self.bits = bytearray()
+
+    def add(self, item_id: int) -> None:
+        byte = item_id >> 3
+        if byte >= len(self.bits):
+            self.bits.extend(bytes(byte + 1 - len(self.bits)))
+        self.bits[byte] |= 1 << (item_id & 7)
+
+    def __contains__(self, item_id: int) -> bool:
+        byte = item_id >> 3
+        return byte < len(self.bits) and bool(self.bits[byte] >> (item_id & 7) & 1)
 
 
 #: What an import may change of an item: every field of a draft (what `evidence_repo.draft_values` stores).
