@@ -96,12 +96,14 @@ def test_the_words_of_requests_and_incidents_are_kept_for_the_recurring_signal(c
     asked = log(ctx, "Alice asked me to fix the flaky deploys again", kind=Kind.REQUEST, tags=("release",))
     fire = log(ctx, "Deploy pipeline broken", kind=Kind.INCIDENT)
     shipped = log(ctx, "Shipped the deploy dashboard", kind=Kind.DELIVERY)
+    built = log(ctx, "Deploy runbook", body="Every team rolls back in one step", kind=Kind.FRAMEWORK)
     load_record(ctx, TODAY, whole=False)
     columns = load_record(ctx, TODAY, whole=False).columns  # read back as kept
     words = dict(zip(columns.ids, columns.words, strict=True))
     assert words[asked] == item_words("Alice asked me to fix the flaky deploys again", ("release",))
+    assert words[built] == {"deploy", "runbook", "every", "team", "roll", "back", "step"}  # title and details
     assert words[asked] >= {"alice", "flaky", "deploy", "release"} and words[fire] == {"deploy", "pipeline", "broken"}
-    assert words[shipped] is None  # only requests and incidents are compared
+    assert words[shipped] is None  # only requests, incidents and frameworks have their words kept
     evidence_service.edit(ctx, shipped, EvidencePatch(kind=Kind.INCIDENT))  # a change of kind counts too
     columns = load_record(ctx, TODAY, whole=False).columns
     assert dict(zip(columns.ids, columns.words, strict=True))[shipped] == {"shipp", "deploy", "dashboard"}

@@ -86,9 +86,7 @@ def same_problems(record: Record, t: Thresholds) -> Seen:
     if len(rows) < 5:
         return unknown("Log the requests people bring you (`upward ask`), or import your tickets or chat.")
     groups = recurring_rows(c, rows, min_size=int(t["repeats"]))
-    built = _kinds(c, range(len(c)), [Kind.FRAMEWORK])
-    c.load_texts(built)
-    frameworks = Frameworks(f"{c.titles[row]} {c.bodies[row]}" for row in built)
+    frameworks = _frameworks(c)
     open_groups = [g for g in groups if not frameworks.address(g)]
     count = len(open_groups)
     status = Status.RED if count >= t["red_at"] else Status.WARNING if count >= t["warning_at"] else Status.OK
@@ -97,6 +95,14 @@ def same_problems(record: Record, t: Thresholds) -> Seen:
     biggest = "; ".join(f"“{g.label}” ({len(g.items)} times)" for g in open_groups[:3])
     summary = f"{count} problem{'s' if count > 1 else ''} keep coming back with no framework to solve them: {biggest}."
     return status, summary, [row for g in open_groups for row in g.items], float(count), None
+
+
+def _frameworks(c: EvidenceColumns) -> Frameworks:
+    """The frameworks in the record, from their words where the store kept them, else from their texts."""
+    built = _kinds(c, range(len(c)), [Kind.FRAMEWORK])
+    if c.words:
+        return Frameworks(word_sets=(c.words[row] or frozenset() for row in built))
+    return Frameworks(f"{c.titles[row]} {c.bodies[row]}" for row in built)
 
 
 def no_stretch_project(record: Record, t: Thresholds) -> Seen:
@@ -109,6 +115,7 @@ def no_stretch_project(record: Record, t: Thresholds) -> Seen:
         row for row in rows if "stretch" in c.tags[row] or (c.kinds[row] in STRATEGIC and _reaches_beyond(c, row, own))
     ]
     if stretch:
+        c.load_names(stretch)
         projects = sorted({c.projects[row] or c.titles[row] for row in stretch})[:3]
         return Status.OK, f"You have stretch work this year: {', '.join(projects)}.", stretch, float(len(stretch)), None
     return Status.RED, "Nothing in the last year was a stretch: beyond your role, reaching other teams.", [], 0.0, None

@@ -152,11 +152,12 @@ class Frameworks:
     """The frameworks the person built: a recurring problem is addressed by one that shares two of its key
     words. Kept as the frameworks holding each word, so checking a problem is a few set look-ups."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str] = (), *, word_sets: Iterable[frozenset[str]] = ()) -> None:
+        """The frameworks of `texts` (a title and its details each), or of their `word_sets` (`words(text)`)."""
         #: word -> the frameworks (by position) that hold it
         self.holding: dict[str, set[int]] = defaultdict(set)
-        for position, text in enumerate(texts):
-            for word in words(text):
+        for position, found in enumerate(chain(map(words, texts), word_sets)):
+            for word in found:
                 self.holding[word].add(position)
 
     def address(self, group: Group[Any]) -> bool:

@@ -46,17 +46,31 @@ class ItemText(NamedTuple):
 
 
 class LazyColumn(Sequence[T]):
-    """A column read from the store only for the rows someone reads: `load(rows)` reads several at once."""
+    """A column read from the store only for the rows someone reads: `load(rows)` reads several at once.
 
-    def __init__(self, size: int, read: Callable[[Sequence[int]], Sequence[T]]) -> None:
+    `known`, when given, holds the values read already, and None in the rows to read when asked."""
+
+    def __init__(self, size: int, read: Callable[[Sequence[int]], Sequence[T]], known: Sequence[T | None] = ()) -> None:
         self._size = size
         self._read = read
+        self._known = known
         self._values: dict[int, T] = {}
 
+    def _has(self, row: int) -> bool:
+        return row in self._values or (bool(self._known) and self._known[row] is not None)
+
     def load(self, rows: Sequence[int]) -> None:
-        missing = [row for row in rows if row not in self._values]
+        missing = [row for row in rows if not self._has(row)]
         if missing:
             self._values.update(zip(missing, self._read(missing), strict=True))
+
+    def _value(self, row: int) -> T:
+        if self._known:
+            known = self._known[row]
+            if known is not None:
+                return known
+        self.load([row])
+        return self._values[row]
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -68,10 +82,8 @@ class LazyColumn(Sequence[T]):
         if isinstance(index, slice):
             rows = range(self._size)[index]
             self.load(rows)
-            return [self._values[row] for row in rows]
-        row = range(self._size)[index]  # negative rows count from the end; out of range raises IndexError
-        self.load([row])
-        return self._values[row]
+            return [self._value(row) for row in rows]
+        return self._value(range(self._size)[index])  # negative rows count from the end; IndexError past it
 
     def __len__(self) -> int:
         return self._size
@@ -88,7 +100,7 @@ class EvidenceColumns:
 
     ids: list[int]
     occurred: list[datetime]
-    titles: list[str]
+    titles: Sequence[str]
     bodies: Sequence[str]
     kinds: list[Kind]
     requesters: list[str | None]
@@ -96,11 +108,12 @@ class EvidenceColumns:
     people: list[tuple[str, ...]]
     minutes: list[int | None]
     metrics: Sequence[tuple[Metric, ...]]
-    projects: list[str | None]
+    projects: Sequence[str | None]
     tags: list[tuple[str, ...]]
     item: Callable[[int], Evidence] | None = field(repr=False)
     facts: Sequence[TextFacts] = ()
-    #: The words the recurring-problem signal compares, where the store kept them (None: not kept for that row).
+    #: The words the recurring-problem signal compares (requests and incidents: title and tags; frameworks: title
+    #: and details), where the store kept them (None: not kept for that row).
     words: Sequence[frozenset[str] | None] = ()
     _found: dict[str, object] = field(default_factory=dict, repr=False)
 
@@ -127,8 +140,16 @@ class EvidenceColumns:
         return len(self.ids)
 
     def load_texts(self, rows: Sequence[int]) -> None:
-        """Read the bodies and metrics of `rows` at once, where they are read only when asked."""
-        for column in (self.bodies, self.metrics):
+        """Read the titles, bodies and metrics of `rows` at once, where they are read only when asked."""
+        self._load(rows, self.titles, self.bodies, self.metrics)
+
+    def load_names(self, rows: Sequence[int]) -> None:
+        """Read the titles and projects of `rows` at once, where they are read only when asked."""
+        self._load(rows, self.titles, self.projects)
+
+    @staticmethod
+    def _load(rows: Sequence[int], *columns: Sequence[object]) -> None:
+        for column in columns:
             if isinstance(column, LazyColumn):
                 column.load(rows)
 

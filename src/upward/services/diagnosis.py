@@ -46,13 +46,17 @@ def load_record(ctx: Context, today: date, *, whole: bool = True) -> Record:
         with ctx.transaction() as conn:
             return evidence_facts_repo.texts(conn, ids)
 
+    def names(ids: Sequence[int]) -> dict[int, tuple[str, str | None]]:
+        with ctx.transaction() as conn:
+            return evidence_facts_repo.names(conn, ids)
+
     with gc_paused(), ctx.transaction() as conn:
         assessment = assessments_repo.latest(conn, ctx.owner_id)
         if whole:
             columns = evidence_columns_repo.columns_since(conn, ctx.owner_id, since)
         else:
             facts = (item_facts.VERSION, item_facts.work_out)
-            columns = evidence_columns_repo.facts_since(conn, ctx.owner_id, since, facts, texts)
+            columns = evidence_columns_repo.facts_since(conn, ctx.owner_id, since, facts, texts, names)
         return Record(
             today=today,
             profile=profile_repo.get_profile(conn, ctx.owner_id),

@@ -128,17 +128,34 @@ def _columns(
 
 #: Reads the texts of items by id, in a transaction of its own (`evidence_facts_repo.texts`).
 ReadTexts = Callable[[Sequence[int]], dict[int, ItemText]]
-#: What the diagnosis reads of each item when the texts' facts are kept: no details, no numbers.
-_FACT_COLUMNS = ("id", "occurred_at", "title", "kind", "requester", "teams", "people", "minutes", "project", "tags")
+#: Reads the titles and projects of items by id, in a transaction of its own.
+ReadNames = Callable[[Sequence[int]], dict[int, tuple[str, str | None]]]
+#: The kinds as small numbers in the query (Python keeps one object for each small number, where it would
+#: build a string for every row); the kinds whose titles are always read (the recurring signal's and the
+#: frameworks'); the others' titles, and every project, are read only for the rows that need them.
+_KIND_CODES = tuple(Kind)
+_TITLED = (Kind.REQUEST, Kind.INCIDENT, Kind.FRAMEWORK, Kind.STRATEGY)
+#: Items whose project the diagnosis names (a stretch: strategic work, or tagged so); for the others it is
+#: read when asked. Their missing project comes as '' (read already) rather than NULL (not read).
+_NAMED = f"e.kind IN ('{Kind.STRATEGY.value}', '{Kind.FRAMEWORK.value}') OR e.tags LIKE '%\"stretch\"%'"
+#: What the diagnosis reads of each item when the texts' facts are kept, in this order.
+_FACT_COLUMNS = ("id", "occurred_at", "kind", "title", "project", "requester", "teams", "people", "minutes", "tags")
+_KEPT_COLUMNS = ("flags", "users", "money", "words")
 
 
 def facts_since(
-    conn: sa.Connection, owner_id: int, since: datetime, facts: tuple[int, WorkOut], read_texts: ReadTexts
+    conn: sa.Connection,
+    owner_id: int,
+    since: datetime,
+    facts: tuple[int, WorkOut],
+    read_texts: ReadTexts,
+    read_names: ReadNames,
 ) -> EvidenceColumns:
     """Every item from `since`, oldest first, as columns with what each text says (`EvidenceColumns.facts`)
     instead of the texts: the facts kept for `facts`' version, and the others worked out now and kept.
 
-    The details and numbers are read (with `read_texts`) only for the rows anyone asks about.
+    Details and numbers (`read_texts`), projects and the titles of most kinds (`read_names`) are read only
+    for the rows anyone asks about.
     """
     version, work = facts
     if conn.dialect.name == "sqlite":
@@ -146,7 +163,7 @@ def facts_since(
     else:
         rows, decode = _fact_rows(conn, owner_id, since, version), _DRIVER_VALUES
     width = len(_FACT_COLUMNS)
-    values = list(zip(*rows, strict=True)) if rows else [()] * (width + 4)
+    values = list(zip(*rows, strict=True)) if rows else [()] * (width + len(_KEPT_COLUMNS))
     columns = dict(zip(_FACT_COLUMNS, values, strict=False))
     ids = list(columns["id"])
     stored = list(zip(*values[width:], strict=True))  # `evidence_facts_repo.Stored` per row; flags None: not kept
@@ -159,31 +176,20 @@ def facts_since(
     distinct = {shape: evidence_facts_repo.from_stored(*shape) for shape in set(shapes)}  # a few shapes repeat
     texts_of_words = [kept[3] for kept in stored]
     words = {text: frozenset(text.split()) for text in set(texts_of_words) if text is not None}
-
-    texts: dict[int, ItemText] = {}  # by row, shared by the bodies and the metrics
-
-    def read(what: int) -> Callable[[Sequence[int]], list[Any]]:
-        def rows_of(wanted: Sequence[int]) -> list[Any]:
-            missing = [row for row in wanted if row not in texts]
-            if missing:
-                found = read_texts([ids[row] for row in missing])
-                texts.update((row, found[ids[row]]) for row in missing)
-            return [texts[row][what] for row in wanted]
-
-        return rows_of
-
+    texts = _ByRow(ids, read_texts)
+    names = _ByRow(ids, read_names)
     return EvidenceColumns(
         ids=ids,
         occurred=decode.times(columns["occurred_at"]),
-        titles=list(columns["title"]),
-        bodies=LazyColumn(len(rows), read(1)),
-        kinds=list(map(_KINDS.__getitem__, columns["kind"])),
+        titles=LazyColumn(len(ids), names.field(0), known=columns["title"]),
+        bodies=LazyColumn(len(ids), texts.field(1)),
+        kinds=list(map(_KIND_CODES.__getitem__, columns["kind"])),
         requesters=list(columns["requester"]),
         teams=decode.lists(columns["teams"]),
         people=decode.lists(columns["people"]),
         minutes=list(columns["minutes"]),
-        metrics=LazyColumn(len(rows), read(2)),
-        projects=list(columns["project"]),
+        metrics=LazyColumn(len(ids), texts.field(2)),
+        projects=LazyColumn(len(ids), names.field(1), known=columns["project"]),
         tags=decode.lists(columns["tags"]),
         item=None,
         facts=list(map(distinct.__getitem__, shapes)),
@@ -192,10 +198,33 @@ def facts_since(
     )
 
 
+class _ByRow:
+    """Values read by item id for rows of the columns, each row once, shared by the columns built on them."""
+
+    def __init__(self, ids: list[int], read: Callable[[Sequence[int]], dict[int, Any]]) -> None:
+        self.ids, self.read, self.found = ids, read, dict[int, Any]()
+
+    def field(self, position: int) -> Callable[[Sequence[int]], list[Any]]:
+        def rows_of(wanted: Sequence[int]) -> list[Any]:
+            missing = [row for row in wanted if row not in self.found]
+            if missing:
+                read = self.read([self.ids[row] for row in missing])
+                self.found.update((row, read[self.ids[row]]) for row in missing)
+            return [self.found[row][position] for row in wanted]
+
+        return rows_of
+
+
+def _kind_code_sql(column: str) -> str:
+    cases = " ".join(f"WHEN '{kind.value}' THEN {code}" for code, kind in enumerate(_KIND_CODES))
+    return f"CASE {column} {cases} END"
+
+
 def _sqlite_fact_rows(conn: sa.Connection, owner_id: int, since: datetime, version: int) -> list[Any]:
     """The rows straight from the driver, sorted here. When the period holds much of the table, SQLite reads
     the whole table in its own order: four times quicker than fetching each row through the date index."""
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    titled = ", ".join(f"'{kind.value}'" for kind in _TITLED)
     try:
         start = since.isoformat(" ")
         (count,) = cursor.execute(
@@ -203,9 +232,11 @@ def _sqlite_fact_rows(conn: sa.Connection, owner_id: int, since: datetime, versi
         ).fetchone()
         (largest,) = cursor.execute("SELECT coalesce(max(id), 0) FROM evidence").fetchone()
         scan = "+" if count * 4 >= largest else ""  # `+column`: the same test, without the index
-        selected = ", ".join(f"e.{name}" for name in _FACT_COLUMNS)
         rows: list[Any] = cursor.execute(
-            f"SELECT {selected}, f.flags, f.users, f.money, f.words FROM evidence e "
+            f"SELECT e.id, e.occurred_at, {_kind_code_sql('e.kind')}, "
+            f"CASE WHEN e.kind IN ({titled}) OR {_NAMED} THEN e.title END, "
+            f"CASE WHEN {_NAMED} THEN coalesce(e.project, '') END, e.requester, e.teams, e.people, e.minutes, "
+            "e.tags, f.flags, f.users, f.money, f.words FROM evidence e "
             "LEFT JOIN evidence_facts f ON f.evidence_id = e.id AND f.version = ? "
             f"WHERE {scan}e.owner_id = ? AND {scan}e.occurred_at >= ?",
             (version, owner_id, start),
@@ -221,13 +252,20 @@ def _sqlite_fact_rows(conn: sa.Connection, owner_id: int, since: datetime, versi
 
 def _fact_rows(conn: sa.Connection, owner_id: int, since: datetime, version: int) -> list[Any]:
     kept = sa.and_(evidence_facts.c.evidence_id == evidence.c.id, evidence_facts.c.version == version)
+    code = sa.case({kind.value: number for number, kind in enumerate(_KIND_CODES)}, value=evidence.c.kind)
+    strategic = evidence.c.kind.in_([Kind.STRATEGY.value, Kind.FRAMEWORK.value])
+    named = sa.or_(strategic, sa.cast(evidence.c.tags, sa.Text).like('%"stretch"%'))  # as `_NAMED` says
+    title = sa.case((sa.or_(evidence.c.kind.in_([kind.value for kind in _TITLED]), named), evidence.c.title))
+    project = sa.case((named, sa.func.coalesce(evidence.c.project, "")))
     query = (
         sa.select(
-            *(evidence.c[name] for name in _FACT_COLUMNS),
-            evidence_facts.c.flags,
-            evidence_facts.c.users,
-            evidence_facts.c.money,
-            evidence_facts.c.words,
+            evidence.c.id,
+            evidence.c.occurred_at,
+            code,
+            title,
+            project,
+            *(evidence.c[name] for name in _FACT_COLUMNS[5:]),
+            *(evidence_facts.c[name] for name in _KEPT_COLUMNS),
         )
         .select_from(evidence.outerjoin(evidence_facts, kept))
         .where(evidence.c.owner_id == owner_id, evidence.c.occurred_at >= since)

@@ -40,9 +40,10 @@ def forget(conn: sa.Connection, evidence_id: int) -> None:
 
 def texts(conn: sa.Connection, ids: Sequence[int]) -> dict[int, ItemText]:
     """What the facts of the items `ids` are worked out from. Many ids are read in one pass over their range
-    of ids (the table's own order) rather than by lists of ids; repeated tags and numbers are decoded once."""
+    of ids (the table's own order) when they fill at least half of it, rather than by lists of ids; repeated tags
+    and numbers are decoded once."""
     columns = (evidence.c.title, evidence.c.body, _text(evidence.c.metrics), _text(evidence.c.tags), evidence.c.kind)
-    if len(ids) > _CHUNK * 4:
+    if len(ids) > _CHUNK * 4 and len(ids) * 2 > max(ids) - min(ids):  # many, and close together
         wanted = set(ids)
         queries = [sa.select(evidence.c.id, *columns).where(evidence.c.id.between(min(ids), max(ids)))]
     else:
@@ -65,6 +66,18 @@ def texts(conn: sa.Connection, ids: Sequence[int]) -> dict[int, ItemText]:
             if wanted is None or id_ in wanted:
                 numbers = tuple(Metric.from_dict(m) for m in value(metrics))
                 found[id_] = ItemText(title, body, numbers, tuple(value(tags)), Kind(kind))
+    return found
+
+
+def names(conn: sa.Connection, ids: Sequence[int]) -> dict[int, tuple[str, str | None]]:
+    """The title and project of the items `ids`."""
+    found: dict[int, tuple[str, str | None]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        query = sa.select(evidence.c.id, evidence.c.title, evidence.c.project)
+        found.update(
+            (id_, (title, project))
+            for id_, title, project in conn.execute(query.where(evidence.c.id.in_(ids[start : start + _CHUNK])))
+        )
     return found
 
 
