@@ -36,8 +36,10 @@ _DAY_FIRST = re.compile(
 )
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: How Jira Cloud (`22/Sep/25 9:26 AM`) and Server (`30/Sep/21 17:20`) write dates in English: read without the
-#: general pattern, which gives the same moment for these (anything unusual goes the general way).
-_USUAL = re.compile(r"(\d{1,2})/([A-Za-z]{3})/(\d{2}) (\d{1,2}):(\d{2})(?: ([AP])M)?")
+#: general pattern, which gives the same moment for these (anything else goes the general way). The day and the
+#: clock are read apart, each once per distinct text: an export repeats its days and its minutes, not its moments.
+_USUAL_DAY = re.compile(r"(\d{1,2})/([A-Za-z]{3})/(\d{2})")
+_USUAL_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?: ([AP])M)?")
 
 EXAMPLE = "22/Sep/25 9:26 AM"
 
@@ -54,10 +56,12 @@ def month_number(word: str) -> int | None:
 @lru_cache(maxsize=8192)
 def parse_jira_date(value: str) -> datetime | None:
     """The wall-clock moment a Jira cell shows, or None when it is not a date Upward can read."""
-    usual = _USUAL.fullmatch(value)
-    if usual is not None and (moment := _usual(*usual.groups())) is not _UNUSUAL:
-        return moment
-    return read_any_date(value)
+    day_text, space, clock_text = value.partition(" ")
+    day = _usual_day(day_text) if space else None
+    clock = _usual_clock(clock_text) if day is not None else None
+    if day is None or clock is None:
+        return read_any_date(value)
+    return datetime(*day, *clock)
 
 
 def read_any_date(value: str) -> datetime | None:
@@ -85,22 +89,34 @@ def read_any_date(value: str) -> datetime | None:
         return None
 
 
-_UNUSUAL = datetime.min
-
-
-def _usual(day: str, month_text: str, year_text: str, hour_text: str, minute: str, half: str | None) -> datetime | None:
-    """The moment in a date of the usual shape; `_UNUSUAL` when the general reading must decide."""
-    month = MONTHS.get(month_text.lower())
-    hour = int(hour_text)
-    if month is None or (half is not None and not 1 <= hour <= 12):
-        return _UNUSUAL
-    if half is not None:
-        hour = hour % 12 + (12 if half == "P" else 0)
-    year = int(year_text)
+@lru_cache(maxsize=4096)
+def _usual_day(text: str) -> tuple[int, int, int] | None:
+    """Year, month and day of `22/Sep/25`; None for anything else (another shape, or a day no calendar has)."""
+    usual = _USUAL_DAY.fullmatch(text)
+    month = MONTHS.get(usual[2].lower()) if usual is not None else None
+    if usual is None or month is None:
+        return None
+    year, day = int(usual[3]), int(usual[1])
+    year += 2000 if year < 70 else 1900
     try:
-        return datetime(year + (2000 if year < 70 else 1900), month, int(day), hour, int(minute))
+        datetime(year, month, day)
     except ValueError:
         return None
+    return year, month, day
+
+
+@lru_cache(maxsize=4096)
+def _usual_clock(text: str) -> tuple[int, int] | None:
+    """Hour and minute of `9:26 AM` or `17:20`; None for anything else (another shape, or no such time)."""
+    usual = _USUAL_CLOCK.fullmatch(text)
+    if usual is None:
+        return None
+    hour, minute, half = int(usual[1]), int(usual[2]), usual[3]
+    if half is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "P" else 0)
+    return (hour, minute) if hour < 24 and minute < 60 else None
 
 
 def _hour(hour_text: str, half: str | None) -> int:

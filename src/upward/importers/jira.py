@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from upward.importers._jira_cells import Cells
 from upward.importers._jira_columns import ALIASES, NEEDS, NEEDS_IN_WORDS
 from upward.importers._jira_issue import SOURCE, Reading, issue
 from upward.importers._tickets import Me, base_url, csv_rows
@@ -57,12 +58,14 @@ def _read_file(path: Path, reading: Reading, request: ImportRequest) -> Iterator
                 line=1,
                 field="Assignee",
             )
+        cells = Cells(header)
+        advance = request.progress.advance
         for line, row in rows:
-            request.progress.advance()
-            if not any(cell.strip() for cell in row):
+            advance()
+            if not any(map(str.strip, row)):
                 yield Ignored("empty rows")
                 continue
-            yield issue(header, line, row, reading)
+            yield issue(cells, line, row, reading)
 
 
 def _parent_summaries(request: ImportRequest) -> dict[str, str]:

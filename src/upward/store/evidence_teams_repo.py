@@ -7,6 +7,7 @@ are derived in SQL from the stored items themselves, so a bulk insert needs only
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,9 +22,25 @@ _IDS_PER_STATEMENT = 5_000
 
 def added(conn: sa.Connection, evidence_ids: Sequence[int]) -> None:
     """Index the teams of items just stored (one statement for up to 5,000 items)."""
+    sqlite = conn.dialect.name == "sqlite"
     for start in range(0, len(evidence_ids), _IDS_PER_STATEMENT):
         chunk = evidence_ids[start : start + _IDS_PER_STATEMENT]
-        conn.execute(_derive(conn.dialect.name, evidence.c.id.in_(chunk)))
+        if sqlite:
+            conn.exec_driver_sql(_sqlite_added(len(chunk)), tuple(chunk))
+        else:
+            conn.execute(_derive(conn.dialect.name, evidence.c.id.in_(chunk)))
+
+
+@lru_cache(maxsize=8)
+def _sqlite_added(ids: int) -> str:
+    """`_derive` for `ids` new items on SQLite, written out: an import adds 100,000 items a thousand at a time, and
+    SQLAlchemy's work on each bound id cost half as much as SQLite's own. `OR IGNORE` keeps one row for a team an
+    item names twice, as DISTINCT does, without sorting every row (the items are new, so nothing else is there)."""
+    return (
+        "INSERT OR IGNORE INTO evidence_teams (evidence_id, owner_id, team) "
+        "SELECT evidence.id, evidence.owner_id, item.value FROM evidence JOIN json_each(evidence.teams) AS item "
+        f"WHERE evidence.id IN ({', '.join('?' * ids)}) AND item.type = 'text'"
+    )
 
 
 def changed(conn: sa.Connection, evidence_id: int) -> None:
