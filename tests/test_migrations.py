@@ -37,6 +37,8 @@ def test_full_text_search_objects_exist(database_url: str) -> None:
         if engine.dialect.name == "sqlite":
             names = set(conn.execute(sa.text("SELECT name FROM sqlite_master")).scalars())
             assert {"evidence_fts", "evidence_fts_insert", "evidence_fts_update", "evidence_fts_delete"} <= names
+            made = conn.execute(sa.text("SELECT sql FROM sqlite_master WHERE name = 'evidence_fts'")).scalar_one()
+            assert "prefix='3'" in made  # migration 0013: no 2-letter prefix index
         else:
             columns = {c["name"] for c in sa.inspect(conn).get_columns("evidence")}
             assert "search" in columns
