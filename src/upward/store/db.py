@@ -51,10 +51,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    # Up to 32 MiB of pages kept in memory per connection (SQLite's default is 2 MiB): a large import rewrites
-    # the same index pages many times, and reading a large record walks the whole table. Only what is used
-    # is taken.
-    cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
 
 
