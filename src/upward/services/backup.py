@@ -132,18 +132,17 @@ def _decode_row(table: sa.Table, row: Any, path: Path, index: int) -> dict[str, 
 
 
 def _decode_value(column: sa.Column[Any], value: Any, where: str) -> Any:
+    """A value as the backup's JSON holds it, made what its column stores: dates and times from their ISO
+    text, whole numbers checked; anything else (text, flags, numbers, JSON lists) is kept as read."""
     if value is None:
         return None
+    kind = column.type
     try:
-        python_type = column.type.python_type
-    except NotImplementedError:  # SQLAlchemy's answer for types with no Python type (our JSON lists): kept as read
-        return value
-    try:
-        if python_type is datetime:
+        if isinstance(kind, sa.DateTime):
             return datetime.fromisoformat(value)
-        if python_type is date:
+        if isinstance(kind, sa.Date):
             return date.fromisoformat(value)
-        if python_type is int and not isinstance(value, int):
+        if isinstance(kind, sa.Integer) and not isinstance(value, int):
             raise ValueError(f"{value!r} is not a whole number")
     except (TypeError, ValueError) as error:
         raise UpwardError(f"{where}: field '{column.name}': {error}") from None
